@@ -1,0 +1,346 @@
+//! A movie in the library: the columns the library sorts, filters and searches
+//! by, plus a metadata document kept in the shape Radarr's MovieResource writes.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::language::Language;
+use crate::movie_file::MovieFile;
+use crate::naming;
+
+crate::wire_enum! {
+    /// Where a movie is in its release cycle; also the minimum a user waits for.
+    pub enum MovieStatus {
+        Deleted = -1 => "deleted",
+        Tba = 0 => "tba",
+        Announced = 1 => "announced",
+        InCinemas = 2 => "inCinemas",
+        Released = 3 => "released",
+    }
+}
+
+crate::wire_enum! {
+    /// What to monitor when a movie is added.
+    pub enum MonitorType { MovieOnly = 0 => "movieOnly", MovieAndCollection = 1 => "movieAndCollection", None = 2 => "none" }
+}
+
+crate::wire_enum! {
+    /// How a movie came into the library.
+    pub enum AddMethod { Manual = 0 => "manual", List = 1 => "list", Collection = 2 => "collection" }
+}
+
+crate::wire_enum! {
+    /// The kind of a movie image.
+    pub enum CoverType {
+        Unknown = 0 => "unknown", Poster = 1 => "poster", Banner = 2 => "banner", Fanart = 3 => "fanart",
+        Screenshot = 4 => "screenshot", Headshot = 5 => "headshot", Clearlogo = 6 => "clearlogo",
+    }
+}
+
+crate::wire_enum! {
+    /// Whether a rating comes from users or critics.
+    pub enum RatingType { User = 0 => "user", Critic = 1 => "critic" }
+}
+
+crate::wire_enum! {
+    /// Where an alternative title came from.
+    pub enum AltTitleSource { Tmdb = 0 => "tmdb", Mappings = 1 => "mappings", User = 2 => "user", Indexer = 3 => "indexer" }
+}
+
+/// The options a client chose when it added the movie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AddOptions {
+    /// Kept for Sonarr-shaped clients; Radarr ignores it.
+    pub ignore_episodes_with_files: bool,
+    /// Kept for Sonarr-shaped clients; Radarr ignores it.
+    pub ignore_episodes_without_files: bool,
+    /// What to monitor.
+    pub monitor: MonitorType,
+    /// Whether to search for the movie once added.
+    pub search_for_movie: bool,
+    /// How the movie was added.
+    pub add_method: AddMethod,
+}
+
+impl Default for AddOptions {
+    fn default() -> Self {
+        AddOptions {
+            ignore_episodes_with_files: false,
+            ignore_episodes_without_files: false,
+            monitor: MonitorType::MovieOnly,
+            search_for_movie: false,
+            add_method: AddMethod::Manual,
+        }
+    }
+}
+
+/// An image of the movie as its source published it; the local URL is made at the edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MediaCover {
+    /// Poster, fanart, …
+    pub cover_type: CoverType,
+    /// Where the image came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_url: Option<String>,
+}
+
+/// Another title the movie is known by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AlternativeTitle {
+    /// Row id; 0 for titles from metadata.
+    #[serde(default)]
+    pub id: i32,
+    /// Where the title came from.
+    #[serde(default = "tmdb_source")]
+    pub source_type: AltTitleSource,
+    /// The metadata row the title belongs to.
+    #[serde(default)]
+    pub movie_metadata_id: i32,
+    /// The title.
+    #[serde(default)]
+    pub title: String,
+}
+
+fn tmdb_source() -> AltTitleSource {
+    AltTitleSource::Tmdb
+}
+
+/// One site's rating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RatingChild {
+    /// Number of votes.
+    #[serde(default)]
+    pub votes: i32,
+    /// The score on that site's scale.
+    #[serde(default)]
+    pub value: f64,
+    /// User or critic score.
+    #[serde(rename = "type", default = "user_rating")]
+    pub rating_type: RatingType,
+}
+
+fn user_rating() -> RatingType {
+    RatingType::User
+}
+
+/// Ratings by site; a site without a rating is absent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Ratings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imdb: Option<RatingChild>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tmdb: Option<RatingChild>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metacritic: Option<RatingChild>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rotten_tomatoes: Option<RatingChild>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trakt: Option<RatingChild>,
+}
+
+/// The TMDB collection a movie belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MovieCollection {
+    /// The collection's title.
+    #[serde(default)]
+    pub title: String,
+    /// The collection's TMDB id.
+    #[serde(default)]
+    pub tmdb_id: i32,
+}
+
+/// Descriptive metadata the library never filters on. Field names and shapes
+/// are exactly MovieResource's, so the stored document is spliced into
+/// responses without being decoded (see [`MetadataDoc`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MovieMetadata {
+    pub original_title: String,
+    pub original_language: Language,
+    pub alternate_titles: Vec<AlternativeTitle>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secondary_year: Option<i32>,
+    pub secondary_year_source_id: i32,
+    pub overview: String,
+    pub website: String,
+    pub you_tube_trailer_id: String,
+    pub studio: String,
+    /// Minutes.
+    pub runtime: i32,
+    pub certification: String,
+    pub genres: Vec<String>,
+    pub keywords: Vec<String>,
+    pub ratings: Ratings,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collection: Option<MovieCollection>,
+    pub popularity: f64,
+}
+
+impl Default for MovieMetadata {
+    fn default() -> Self {
+        MovieMetadata {
+            original_title: String::new(),
+            original_language: Language::ENGLISH,
+            alternate_titles: Vec::new(),
+            secondary_year: None,
+            secondary_year_source_id: 0,
+            overview: String::new(),
+            website: String::new(),
+            you_tube_trailer_id: String::new(),
+            studio: String::new(),
+            runtime: 0,
+            certification: String::new(),
+            genres: Vec::new(),
+            keywords: Vec::new(),
+            ratings: Ratings::default(),
+            collection: None,
+            popularity: 0.0,
+        }
+    }
+}
+
+/// [`MovieMetadata`] as its JSON object. Lists of thousands of movies are
+/// written by copying these bytes, which is what keeps `GET /movie` fast.
+#[derive(Debug, Clone)]
+pub struct MetadataDoc(Box<RawValue>);
+
+impl MetadataDoc {
+    /// Encodes metadata.
+    pub fn new(metadata: &MovieMetadata) -> Self {
+        // Serializing a plain struct of strings, numbers and vectors cannot fail.
+        let raw = serde_json::value::to_raw_value(metadata).unwrap_or_else(|_| empty_object());
+        MetadataDoc(raw)
+    }
+
+    /// Takes a stored document; anything but a JSON object is refused.
+    pub fn from_json(json: String) -> Result<Self, serde_json::Error> {
+        let raw = RawValue::from_string(json)?;
+        if raw.get().trim_start().starts_with('{') {
+            Ok(MetadataDoc(raw))
+        } else {
+            Err(serde::de::Error::custom(
+                "movie metadata must be a JSON object",
+            ))
+        }
+    }
+
+    /// Decodes the metadata.
+    pub fn parse(&self) -> Result<MovieMetadata, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
+
+    /// The JSON object's text.
+    pub fn as_json(&self) -> &str {
+        self.0.get()
+    }
+}
+
+fn empty_object() -> Box<RawValue> {
+    RawValue::from_string("{}".to_string()).unwrap_or_else(|_| unreachable!("'{{}}' is JSON"))
+}
+
+impl Default for MetadataDoc {
+    fn default() -> Self {
+        MetadataDoc::new(&MovieMetadata::default())
+    }
+}
+
+impl PartialEq for MetadataDoc {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.parse(), other.parse()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => self.as_json() == other.as_json(),
+        }
+    }
+}
+
+/// A movie of the library. `id` is 0 until stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Movie {
+    pub id: i32,
+    pub tmdb_id: i32,
+    pub imdb_id: Option<String>,
+    pub title: String,
+    pub sort_title: String,
+    pub clean_title: String,
+    pub year: i32,
+    pub status: MovieStatus,
+    pub in_cinemas: Option<DateTime<Utc>>,
+    pub physical_release: Option<DateTime<Utc>>,
+    pub digital_release: Option<DateTime<Utc>>,
+    pub monitored: bool,
+    pub minimum_availability: MovieStatus,
+    pub quality_profile_id: i32,
+    /// The movie's folder.
+    pub path: String,
+    pub root_folder_path: String,
+    pub tags: Vec<i32>,
+    pub add_options: Option<AddOptions>,
+    pub added: DateTime<Utc>,
+    pub last_search_time: Option<DateTime<Utc>>,
+    pub images: Vec<MediaCover>,
+    pub metadata: MetadataDoc,
+    /// The file on disk, when there is one; read with the movie, written on its own.
+    pub movie_file: Option<MovieFile>,
+}
+
+impl Movie {
+    /// A movie with a title and year and everything else empty; the sort and
+    /// clean titles follow the title.
+    pub fn new(tmdb_id: i32, title: &str, year: i32) -> Self {
+        Movie {
+            id: 0,
+            tmdb_id,
+            imdb_id: None,
+            title: title.to_string(),
+            sort_title: naming::sort_title(title),
+            clean_title: naming::clean_title(title),
+            year,
+            status: MovieStatus::Tba,
+            in_cinemas: None,
+            physical_release: None,
+            digital_release: None,
+            monitored: true,
+            minimum_availability: MovieStatus::Released,
+            quality_profile_id: 0,
+            path: String::new(),
+            root_folder_path: String::new(),
+            tags: Vec::new(),
+            add_options: None,
+            added: DateTime::<Utc>::MIN_UTC,
+            last_search_time: None,
+            images: Vec::new(),
+            metadata: MetadataDoc::default(),
+            movie_file: None,
+        }
+    }
+
+    /// Radarr's slug for the movie: its TMDB id, as the web UI routes by it.
+    pub fn title_slug(&self) -> String {
+        self.tmdb_id.to_string()
+    }
+
+    /// The words title search matches: the title, the original title and
+    /// every alternative title.
+    pub fn search_text(&self) -> String {
+        let mut text = self.title.clone();
+        if let Ok(metadata) = self.metadata.parse() {
+            for extra in std::iter::once(&metadata.original_title)
+                .chain(metadata.alternate_titles.iter().map(|t| &t.title))
+            {
+                if !extra.is_empty() && !text.contains(extra.as_str()) {
+                    text.push(' ');
+                    text.push_str(extra);
+                }
+            }
+        }
+        text
+    }
+}

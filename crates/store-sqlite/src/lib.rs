@@ -1,0 +1,101 @@
+//! The SQLite backend: the embedded default. One file in the data folder, in
+//! WAL mode so readers never wait for the writer; all writes go through one
+//! connection, so they queue in the pool instead of failing with
+//! "database is locked".
+#![forbid(unsafe_code)]
+
+mod movies;
+mod profiles;
+mod settings;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use store::{Backend, Database, Result};
+
+/// How long a statement waits for a lock held by another process before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Readers: one per core is plenty; each holds its own page cache.
+const MAX_READERS: u32 = 4;
+
+/// A library in a SQLite file.
+#[derive(Clone)]
+pub struct SqliteStore {
+    /// The one connection that writes.
+    writer: SqlitePool,
+    /// Read-only connections.
+    reader: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let options = SqliteConnectOptions::new().filename(path);
+        Self::connect_with(options).await
+    }
+
+    /// Opens a database named by a `sqlite:` URL and migrates it.
+    pub async fn connect(url: &str) -> Result<Self> {
+        Self::connect_with(SqliteConnectOptions::from_str(url)?).await
+    }
+
+    async fn connect_with(options: SqliteConnectOptions) -> Result<Self> {
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            // With WAL, NORMAL loses no committed data on a process crash and
+            // stays consistent on power loss; FULL would fsync every commit.
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .connect_with(options.clone())
+            .await?;
+        sqlx::migrate!("./migrations").run(&writer).await?;
+        let reader = SqlitePoolOptions::new()
+            .max_connections(MAX_READERS)
+            .min_connections(1)
+            .connect_with(options.read_only(true))
+            .await?;
+        Ok(SqliteStore { writer, reader })
+    }
+}
+
+#[async_trait]
+impl Database for SqliteStore {
+    fn backend(&self) -> Backend {
+        Backend::Sqlite
+    }
+
+    async fn server_version(&self) -> Result<String> {
+        Ok(sqlx::query_scalar("SELECT sqlite_version()")
+            .fetch_one(&self.reader)
+            .await?)
+    }
+
+    async fn migration_version(&self) -> Result<i64> {
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.reader)
+                .await?;
+        Ok(version.unwrap_or_default())
+    }
+
+    async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.reader).await?;
+        Ok(())
+    }
+
+    async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}

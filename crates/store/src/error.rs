@@ -1,0 +1,99 @@
+//! What can go wrong in a store, in terms the API can answer with.
+
+/// A result of a store call.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An error from a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No row has this id.
+    #[error("{entity} with ID {id} does not exist")]
+    NotFound {
+        /// What was looked for, e.g. "Movie".
+        entity: &'static str,
+        /// The id asked for.
+        id: i32,
+    },
+    /// The write would break a uniqueness or reference rule.
+    #[error("{0}")]
+    Conflict(Conflict),
+    /// The database failed or could not be reached.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A migration failed at start-up.
+    #[error("database migration failed: {0}")]
+    Migration(#[from] sqlx::migrate::MigrateError),
+    /// A stored value could not be read back.
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+}
+
+/// A write refused because of what is already stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Conflict {
+    /// Another movie has this TMDB id.
+    #[error("This movie has already been added")]
+    MovieExists {
+        /// The TMDB id.
+        tmdb_id: i32,
+    },
+    /// Another root folder has this path.
+    #[error("Path is already configured as a root folder")]
+    RootFolderExists {
+        /// The path.
+        path: String,
+    },
+    /// The TMDB id is already excluded.
+    #[error("This exclusion has already been added.")]
+    ExclusionExists {
+        /// The TMDB id.
+        tmdb_id: i32,
+    },
+    /// Another tag has this label.
+    #[error("A tag with this label already exists")]
+    TagExists {
+        /// The label.
+        label: String,
+    },
+    /// Another quality profile has this name.
+    #[error("A quality profile with this name already exists")]
+    ProfileNameExists {
+        /// The name.
+        name: String,
+    },
+    /// Movies still use the quality profile.
+    #[error("QualityProfile [{name}] is in use.")]
+    ProfileInUse {
+        /// The profile's name.
+        name: String,
+    },
+    /// Movies or settings still use the tag.
+    #[error("'{label}' cannot be deleted since it's still in use")]
+    TagInUse {
+        /// The tag's label.
+        label: String,
+    },
+    /// A movie names a quality profile that does not exist.
+    #[error("Quality profile {id} does not exist")]
+    UnknownProfile {
+        /// The profile id.
+        id: i32,
+    },
+}
+
+impl StoreError {
+    /// Whether this is a missing row.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, StoreError::NotFound { .. })
+    }
+}
+
+/// Whether a database error is a unique-constraint violation.
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+/// Whether a database error is a foreign-key violation.
+pub fn is_foreign_key_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_foreign_key_violation())
+}

@@ -1,0 +1,54 @@
+//! The storage API: one async trait per part of the library, the error every
+//! backend returns, the row shapes both SQL backends decode, and (feature
+//! `story`) the one test story every backend must pass.
+#![forbid(unsafe_code)]
+
+mod error;
+/// Recognising constraint failures in database errors.
+pub mod error_kind {
+    pub use crate::error::{is_foreign_key_violation, is_unique_violation};
+}
+mod movies;
+mod profiles;
+pub mod rows;
+mod search;
+mod settings;
+#[cfg(feature = "story")]
+pub mod story;
+
+pub use error::{Conflict, Result, StoreError};
+pub use movies::MovieStore;
+pub use profiles::ProfileStore;
+pub use search::search_terms;
+pub use settings::SettingsStore;
+
+use async_trait::async_trait;
+
+/// Which database engine a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded default: one file in the data folder.
+    Sqlite,
+    /// For several instances on one database.
+    Postgres,
+}
+
+/// Facts about the database itself, and its lifecycle.
+#[async_trait]
+pub trait Database: Send + Sync {
+    /// The engine.
+    fn backend(&self) -> Backend;
+    /// The engine's version, e.g. "3.46.0" or "15.4".
+    async fn server_version(&self) -> Result<String>;
+    /// The newest migration applied.
+    async fn migration_version(&self) -> Result<i64>;
+    /// Cheap round trip that proves the database answers.
+    async fn ping(&self) -> Result<()>;
+    /// Waits for connections in use, then closes them all.
+    async fn close(&self);
+}
+
+/// Everything the library keeps, over one backend.
+pub trait Store: Database + MovieStore + SettingsStore + ProfileStore {}
+
+impl<T: Database + MovieStore + SettingsStore + ProfileStore> Store for T {}

@@ -1,0 +1,46 @@
+//! Movies and their files.
+
+use async_trait::async_trait;
+use domain::exclusion::ImportExclusion;
+use domain::movie::Movie;
+use domain::movie_file::MovieFile;
+use futures::stream::BoxStream;
+
+use crate::Result;
+
+/// Reading and writing the movie library. Every movie read carries its file.
+#[async_trait]
+pub trait MovieStore: Send + Sync {
+    /// Every movie, by id.
+    async fn movies(&self) -> Result<Vec<Movie>>;
+    /// Every movie, by id, one at a time: for the full list, which must not
+    /// hold the whole library in memory.
+    fn stream_movies(&self) -> BoxStream<'static, Result<Movie>>;
+    /// One movie.
+    async fn movie(&self, id: i32) -> Result<Movie>;
+    /// The movies with these ids that exist, by id.
+    async fn movies_by_ids(&self, ids: &[i32]) -> Result<Vec<Movie>>;
+    /// The movie with this TMDB id, if the library has it.
+    async fn movie_by_tmdb_id(&self, tmdb_id: i32) -> Result<Option<Movie>>;
+    /// Movies whose titles (original and alternative included) contain every
+    /// word of `text` as a word prefix, best match first.
+    async fn search_movies(&self, text: &str, limit: u32) -> Result<Vec<Movie>>;
+    /// Stores a new movie (its `id` and file are ignored) and returns it.
+    async fn add_movie(&self, movie: &Movie) -> Result<Movie>;
+    /// Stores new movies all or none, in order.
+    async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>>;
+    /// Saves a movie's fields (its file is not touched) and returns it as stored.
+    async fn update_movie(&self, movie: &Movie) -> Result<Movie>;
+    /// Saves several movies all or none.
+    async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>>;
+    /// Deletes movies (and their files) and adds the exclusions, all or none.
+    /// Ids that do not exist are ignored.
+    async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()>;
+    /// Records a movie's file, replacing the one it had.
+    async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
+    /// The ids of movies carrying a tag.
+    async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
+    /// A number that changes whenever a movie or movie file changes, read
+    /// after the change is visible; responses are cached against it.
+    async fn library_revision(&self) -> Result<i64>;
+}

@@ -1,0 +1,239 @@
+//! Row shapes both SQL backends decode, and their conversion into the model.
+//! Columns hold ids for enums and JSON for nested values; each backend names
+//! its columns to match these fields.
+
+use chrono::{DateTime, Utc};
+use domain::exclusion::ImportExclusion;
+use domain::language::Language;
+use domain::movie::{AddOptions, MediaCover, MetadataDoc, Movie, MovieStatus};
+use domain::movie_file::{MediaInfo, MovieFile};
+use domain::quality::Quality;
+use domain::quality::QualityModel;
+use domain::quality_definition::QualityDefinition;
+use domain::quality_profile::{FormatItem, ProfileItem, QualityProfile};
+use domain::root_folder::RootFolder;
+use domain::tag::Tag;
+use sqlx::types::Json;
+
+use crate::{Result, StoreError};
+
+/// A movie joined with its file (every `file_` column is null without one).
+#[derive(Debug, sqlx::FromRow)]
+pub struct MovieRow {
+    pub id: i32,
+    pub tmdb_id: i32,
+    pub imdb_id: Option<String>,
+    pub title: String,
+    pub sort_title: String,
+    pub clean_title: String,
+    pub year: i32,
+    pub status: i32,
+    pub in_cinemas: Option<DateTime<Utc>>,
+    pub physical_release: Option<DateTime<Utc>>,
+    pub digital_release: Option<DateTime<Utc>>,
+    pub monitored: bool,
+    pub minimum_availability: i32,
+    pub quality_profile_id: i32,
+    pub path: String,
+    pub root_folder_path: String,
+    pub tags: Json<Vec<i32>>,
+    pub add_options: Option<Json<AddOptions>>,
+    pub added: DateTime<Utc>,
+    pub last_search_time: Option<DateTime<Utc>>,
+    pub images: Json<Vec<MediaCover>>,
+    /// The metadata document's text.
+    pub metadata: String,
+    pub file_id: Option<i32>,
+    pub file_relative_path: Option<String>,
+    pub file_size: Option<i64>,
+    pub file_date_added: Option<DateTime<Utc>>,
+    pub file_scene_name: Option<String>,
+    pub file_release_group: Option<String>,
+    pub file_edition: Option<String>,
+    pub file_languages: Option<Json<Vec<Language>>>,
+    pub file_quality: Option<Json<QualityModel>>,
+    pub file_indexer_flags: Option<i32>,
+    pub file_media_info: Option<Json<MediaInfo>>,
+    pub file_original_file_path: Option<String>,
+}
+
+fn status(value: i32) -> Result<MovieStatus> {
+    MovieStatus::from_value(value.into())
+        .ok_or_else(|| StoreError::Corrupt(format!("movie status {value}")))
+}
+
+impl TryFrom<MovieRow> for Movie {
+    type Error = StoreError;
+
+    fn try_from(row: MovieRow) -> Result<Movie> {
+        let metadata = MetadataDoc::from_json(row.metadata)
+            .map_err(|e| StoreError::Corrupt(format!("metadata of movie {}: {e}", row.id)))?;
+        let movie_file = match (row.file_id, row.file_date_added, row.file_quality) {
+            (Some(id), Some(date_added), Some(Json(quality))) => Some(MovieFile {
+                id,
+                movie_id: row.id,
+                relative_path: row.file_relative_path.unwrap_or_default(),
+                size: row.file_size.unwrap_or_default(),
+                date_added,
+                scene_name: row.file_scene_name,
+                release_group: row.file_release_group,
+                edition: row.file_edition.unwrap_or_default(),
+                languages: row.file_languages.map(|j| j.0).unwrap_or_default(),
+                quality,
+                indexer_flags: row.file_indexer_flags.unwrap_or_default(),
+                media_info: row.file_media_info.map(|j| j.0),
+                original_file_path: row.file_original_file_path,
+            }),
+            _ => None,
+        };
+        Ok(Movie {
+            id: row.id,
+            tmdb_id: row.tmdb_id,
+            imdb_id: row.imdb_id,
+            title: row.title,
+            sort_title: row.sort_title,
+            clean_title: row.clean_title,
+            year: row.year,
+            status: status(row.status)?,
+            in_cinemas: row.in_cinemas,
+            physical_release: row.physical_release,
+            digital_release: row.digital_release,
+            monitored: row.monitored,
+            minimum_availability: status(row.minimum_availability)?,
+            quality_profile_id: row.quality_profile_id,
+            path: row.path,
+            root_folder_path: row.root_folder_path,
+            tags: row.tags.0,
+            add_options: row.add_options.map(|j| j.0),
+            added: row.added,
+            last_search_time: row.last_search_time,
+            images: row.images.0,
+            metadata,
+            movie_file,
+        })
+    }
+}
+
+/// A quality profile.
+#[derive(Debug, sqlx::FromRow)]
+pub struct QualityProfileRow {
+    pub id: i32,
+    pub name: String,
+    pub upgrade_allowed: bool,
+    pub cutoff: i32,
+    pub items: Json<Vec<ProfileItem>>,
+    pub min_format_score: i32,
+    pub cutoff_format_score: i32,
+    pub min_upgrade_format_score: i32,
+    pub format_items: Json<Vec<FormatItem>>,
+    pub language: i32,
+}
+
+impl TryFrom<QualityProfileRow> for QualityProfile {
+    type Error = StoreError;
+
+    fn try_from(row: QualityProfileRow) -> Result<QualityProfile> {
+        Ok(QualityProfile {
+            id: row.id,
+            name: row.name,
+            upgrade_allowed: row.upgrade_allowed,
+            cutoff: row.cutoff,
+            items: row.items.0,
+            min_format_score: row.min_format_score,
+            cutoff_format_score: row.cutoff_format_score,
+            min_upgrade_format_score: row.min_upgrade_format_score,
+            format_items: row.format_items.0,
+            language: Language::by_id(row.language)
+                .ok_or_else(|| StoreError::Corrupt(format!("language {}", row.language)))?,
+        })
+    }
+}
+
+/// A quality definition.
+#[derive(Debug, sqlx::FromRow)]
+pub struct QualityDefinitionRow {
+    pub id: i32,
+    pub quality: i32,
+    pub title: String,
+    pub weight: i32,
+    pub min_size: Option<f64>,
+    pub max_size: Option<f64>,
+    pub preferred_size: Option<f64>,
+}
+
+impl TryFrom<QualityDefinitionRow> for QualityDefinition {
+    type Error = StoreError;
+
+    fn try_from(row: QualityDefinitionRow) -> Result<QualityDefinition> {
+        Ok(QualityDefinition {
+            id: row.id,
+            quality: Quality::by_id(row.quality)
+                .ok_or_else(|| StoreError::Corrupt(format!("quality {}", row.quality)))?,
+            title: row.title,
+            weight: row.weight,
+            min_size: row.min_size,
+            max_size: row.max_size,
+            preferred_size: row.preferred_size,
+        })
+    }
+}
+
+/// A root folder.
+#[derive(Debug, sqlx::FromRow)]
+pub struct RootFolderRow {
+    pub id: i32,
+    pub path: String,
+}
+
+impl From<RootFolderRow> for RootFolder {
+    fn from(row: RootFolderRow) -> Self {
+        RootFolder {
+            id: row.id,
+            path: row.path,
+        }
+    }
+}
+
+/// A tag.
+#[derive(Debug, sqlx::FromRow)]
+pub struct TagRow {
+    pub id: i32,
+    pub label: String,
+}
+
+impl From<TagRow> for Tag {
+    fn from(row: TagRow) -> Self {
+        Tag {
+            id: row.id,
+            label: row.label,
+        }
+    }
+}
+
+/// An import exclusion.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ExclusionRow {
+    pub id: i32,
+    pub tmdb_id: i32,
+    pub movie_title: String,
+    pub movie_year: i32,
+}
+
+impl From<ExclusionRow> for ImportExclusion {
+    fn from(row: ExclusionRow) -> Self {
+        ImportExclusion {
+            id: row.id,
+            tmdb_id: row.tmdb_id,
+            movie_title: row.movie_title,
+            movie_year: row.movie_year,
+        }
+    }
+}
+
+/// Converts every row, failing on the first that cannot be read.
+pub fn convert_all<R, T>(rows: Vec<R>) -> Result<Vec<T>>
+where
+    T: TryFrom<R, Error = StoreError>,
+{
+    rows.into_iter().map(T::try_from).collect()
+}

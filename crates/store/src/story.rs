@@ -1,0 +1,693 @@
+//! The store story: what every backend must do, written once. A backend's
+//! test file calls [`store_story!`](crate::store_story) with a function that
+//! opens a fresh, empty store, and gets one test per chapter.
+
+use chrono::{TimeZone, Utc};
+use domain::exclusion::ImportExclusion;
+use domain::language::Language;
+use domain::movie::{
+    AddOptions, AltTitleSource, AlternativeTitle, CoverType, MediaCover, MetadataDoc, Movie,
+    MovieCollection, MovieMetadata, MovieStatus, RatingChild, RatingType, Ratings,
+};
+use domain::movie_file::{MediaInfo, MovieFile};
+use domain::quality::{Quality, QualityModel};
+use domain::quality_definition::default_definitions;
+use domain::quality_profile::default_profiles;
+use domain::tag::Tag;
+use futures::StreamExt;
+
+use crate::{Conflict, Store, StoreError};
+
+/// Generates one `#[tokio::test]` per chapter of the story, each on a store
+/// made by `$open` (an async fn returning a fresh, migrated, empty store).
+#[macro_export]
+macro_rules! store_story {
+    ($open:path) => {
+        $crate::store_story!(@chapters $open;
+            seeding_defaults_is_idempotent, movie_round_trip, full_list_streams_every_movie,
+            duplicate_tmdb_id_is_a_conflict, unknown_profile_is_a_conflict, update_saves_fields,
+            bulk_add_is_all_or_nothing, delete_removes_movies_and_adds_exclusions,
+            movie_file_is_read_with_its_movie, title_search_matches_word_prefixes,
+            revision_changes_with_every_movie_write, root_folders, tags, exclusions,
+            quality_profiles);
+    };
+    (@chapters $open:path; $($chapter:ident),+) => {
+        $(
+            #[tokio::test]
+            async fn $chapter() {
+                let store = $open().await;
+                $crate::story::$chapter(&store).await;
+            }
+        )+
+    };
+}
+
+/// A movie with every field filled, as TMDB would describe it.
+pub fn full_movie(tmdb_id: i32, title: &str, year: i32) -> Movie {
+    let mut movie = Movie::new(tmdb_id, title, year);
+    movie.imdb_id = Some(format!("tt{:07}", tmdb_id));
+    movie.status = MovieStatus::Released;
+    movie.in_cinemas = Utc.with_ymd_and_hms(year, 3, 31, 0, 0, 0).single();
+    movie.digital_release = Utc.with_ymd_and_hms(year, 9, 21, 0, 0, 0).single();
+    movie.physical_release = Utc.with_ymd_and_hms(year, 9, 21, 0, 0, 0).single();
+    movie.quality_profile_id = 1;
+    movie.path = format!("/movies/{title} ({year})");
+    movie.root_folder_path = "/movies".into();
+    movie.tags = vec![];
+    movie.add_options = Some(AddOptions {
+        search_for_movie: true,
+        ..AddOptions::default()
+    });
+    movie.added = Utc
+        .with_ymd_and_hms(2024, 1, 15, 18, 22, 3)
+        .single()
+        .unwrap_or_default();
+    movie.images = vec![
+        MediaCover {
+            cover_type: CoverType::Poster,
+            remote_url: Some(format!("https://image.tmdb.org/t/p/original/{tmdb_id}.jpg")),
+        },
+        MediaCover {
+            cover_type: CoverType::Fanart,
+            remote_url: Some(format!(
+                "https://image.tmdb.org/t/p/original/{tmdb_id}-fanart.jpg"
+            )),
+        },
+    ];
+    let rating = |votes, value| {
+        Some(RatingChild {
+            votes,
+            value,
+            rating_type: RatingType::User,
+        })
+    };
+    movie.metadata = MetadataDoc::new(&MovieMetadata {
+        original_title: title.to_string(),
+        original_language: Language::ENGLISH,
+        alternate_titles: vec![AlternativeTitle {
+            id: 0,
+            source_type: AltTitleSource::Tmdb,
+            movie_metadata_id: 0,
+            title: format!("{title} Special Edition"),
+        }],
+        secondary_year: None,
+        secondary_year_source_id: 0,
+        overview: "A computer hacker learns about the true nature of reality.".repeat(4),
+        website: "https://example.com/movie".into(),
+        you_tube_trailer_id: "vKQi3bBA1y8".into(),
+        studio: "Warner Bros. Pictures".into(),
+        runtime: 136,
+        certification: "R".into(),
+        genres: vec!["Action".into(), "Science Fiction".into()],
+        keywords: vec!["dystopia".into(), "artificial intelligence".into()],
+        ratings: Ratings {
+            imdb: rating(2_100_000, 8.7),
+            tmdb: rating(26_000, 8.2),
+            ..Ratings::default()
+        },
+        collection: Some(MovieCollection {
+            title: format!("{title} Collection"),
+            tmdb_id: tmdb_id + 100_000,
+        }),
+        popularity: 85.32,
+    });
+    movie
+}
+
+/// A file for a stored movie.
+pub fn movie_file(movie: &Movie) -> MovieFile {
+    MovieFile {
+        id: 0,
+        movie_id: movie.id,
+        relative_path: format!("{} ({}) Bluray-1080p.mkv", movie.title, movie.year),
+        size: 12_345_678_901,
+        date_added: Utc
+            .with_ymd_and_hms(2024, 1, 16, 2, 10, 44)
+            .single()
+            .unwrap_or_default(),
+        scene_name: Some("The.Movie.1999.1080p.BluRay.x264-GROUP".into()),
+        release_group: Some("GROUP".into()),
+        edition: String::new(),
+        languages: vec![Language::ENGLISH],
+        quality: QualityModel::new(Quality::BLURAY_1080P),
+        indexer_flags: 0,
+        media_info: Some(MediaInfo {
+            audio_codec: "DTS".into(),
+            resolution: "1920x800".into(),
+            audio_channels: 5.1,
+            ..MediaInfo::default()
+        }),
+        original_file_path: None,
+    }
+}
+
+async fn seeded(store: &dyn Store) {
+    store
+        .seed_defaults(&default_profiles(), &default_definitions())
+        .await
+        .expect("seed");
+}
+
+fn is_conflict(result: Result<impl std::fmt::Debug, StoreError>, expected: Conflict) {
+    match result {
+        Err(StoreError::Conflict(c)) => assert_eq!(c, expected),
+        other => panic!("expected conflict {expected:?}, got {other:?}"),
+    }
+}
+
+/// Defaults are stored once with their ids, however often start-up seeds them.
+pub async fn seeding_defaults_is_idempotent(store: &dyn Store) {
+    seeded(store).await;
+    seeded(store).await;
+    let profiles = store.quality_profiles().await.expect("profiles");
+    assert_eq!(profiles, default_profiles());
+    let definitions = store.quality_definitions().await.expect("definitions");
+    assert_eq!(definitions, default_definitions());
+    // A profile added later gets the next id, not one of the seeded ones.
+    let mut extra = default_profiles()[0].clone();
+    extra.name = "Extra".into();
+    let added = store.add_quality_profile(&extra).await.expect("add");
+    assert_eq!(added.id, 7);
+}
+
+/// What is stored is what is read back, by id, by TMDB id and in the list.
+pub async fn movie_round_trip(store: &dyn Store) {
+    seeded(store).await;
+    let movie = full_movie(603, "The Matrix", 1999);
+    let added = store.add_movie(&movie).await.expect("add");
+    assert!(added.id > 0);
+    let read = store.movie(added.id).await.expect("read");
+    assert_eq!(
+        read,
+        Movie {
+            id: added.id,
+            ..movie.clone()
+        }
+    );
+    assert_eq!(read.metadata.parse().expect("metadata").runtime, 136);
+    let by_tmdb = store.movie_by_tmdb_id(603).await.expect("by tmdb");
+    assert_eq!(by_tmdb.map(|m| m.id), Some(added.id));
+    assert!(
+        store
+            .movie_by_tmdb_id(604)
+            .await
+            .expect("by tmdb")
+            .is_none()
+    );
+    assert_eq!(store.movies().await.expect("list"), vec![read]);
+    assert!(matches!(
+        store.movie(added.id + 1).await,
+        Err(StoreError::NotFound {
+            entity: "Movie",
+            ..
+        })
+    ));
+    let other = store
+        .add_movie(&full_movie(604, "The Matrix Reloaded", 2003))
+        .await
+        .expect("add");
+    let by_ids = store
+        .movies_by_ids(&[other.id, added.id, 999])
+        .await
+        .expect("by ids");
+    assert_eq!(
+        by_ids.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![added.id, other.id]
+    );
+}
+
+/// The streamed list holds every movie once, in id order.
+pub async fn full_list_streams_every_movie(store: &dyn Store) {
+    seeded(store).await;
+    let movies: Vec<Movie> = (1..=150)
+        .map(|n| full_movie(n, &format!("Movie {n}"), 2000))
+        .collect();
+    store.add_movies(&movies).await.expect("add");
+    let streamed: Vec<Movie> = store
+        .stream_movies()
+        .map(|m| m.expect("row"))
+        .collect()
+        .await;
+    assert_eq!(streamed.len(), 150);
+    assert!(streamed.windows(2).all(|w| w[0].id < w[1].id));
+    assert_eq!(streamed, store.movies().await.expect("list"));
+}
+
+/// A TMDB id is in the library at most once.
+pub async fn duplicate_tmdb_id_is_a_conflict(store: &dyn Store) {
+    seeded(store).await;
+    store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    is_conflict(
+        store.add_movie(&full_movie(603, "Again", 1999)).await,
+        Conflict::MovieExists { tmdb_id: 603 },
+    );
+    assert_eq!(store.movies().await.expect("list").len(), 1);
+}
+
+/// A movie cannot name a quality profile that does not exist.
+pub async fn unknown_profile_is_a_conflict(store: &dyn Store) {
+    seeded(store).await;
+    let mut movie = full_movie(603, "The Matrix", 1999);
+    movie.quality_profile_id = 99;
+    is_conflict(
+        store.add_movie(&movie).await,
+        Conflict::UnknownProfile { id: 99 },
+    );
+}
+
+/// Every field an update changes is saved; a missing movie is not found.
+pub async fn update_saves_fields(store: &dyn Store) {
+    seeded(store).await;
+    let mut movie = store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    movie.monitored = false;
+    movie.quality_profile_id = 4;
+    movie.minimum_availability = MovieStatus::InCinemas;
+    movie.tags = vec![3, 5];
+    movie.path = "/other/The Matrix (1999)".into();
+    movie.last_search_time = Utc.with_ymd_and_hms(2024, 2, 1, 10, 0, 0).single();
+    store.update_movie(&movie).await.expect("update");
+    assert_eq!(store.movie(movie.id).await.expect("read"), movie);
+    let missing = Movie {
+        id: movie.id + 10,
+        ..movie.clone()
+    };
+    assert!(
+        store
+            .update_movie(&missing)
+            .await
+            .expect_err("missing")
+            .is_not_found()
+    );
+    let mut second = store
+        .add_movie(&full_movie(604, "Reloaded", 2003))
+        .await
+        .expect("add");
+    second.tmdb_id = 603;
+    is_conflict(
+        store.update_movies(&[movie.clone(), second]).await,
+        Conflict::MovieExists { tmdb_id: 603 },
+    );
+}
+
+/// A bulk add that fails part way stores nothing.
+pub async fn bulk_add_is_all_or_nothing(store: &dyn Store) {
+    seeded(store).await;
+    let movies = vec![
+        full_movie(1, "One", 2001),
+        full_movie(2, "Two", 2002),
+        full_movie(1, "One again", 2001),
+    ];
+    is_conflict(
+        store.add_movies(&movies).await,
+        Conflict::MovieExists { tmdb_id: 1 },
+    );
+    assert!(store.movies().await.expect("list").is_empty());
+    let added = store.add_movies(&movies[..2]).await.expect("add");
+    assert_eq!(added.len(), 2);
+}
+
+/// Deleting movies removes them and their files and records exclusions, once.
+pub async fn delete_removes_movies_and_adds_exclusions(store: &dyn Store) {
+    seeded(store).await;
+    let a = store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    let b = store
+        .add_movie(&full_movie(604, "Reloaded", 2003))
+        .await
+        .expect("add");
+    store.add_movie_file(&movie_file(&a)).await.expect("file");
+    let exclusion = ImportExclusion {
+        id: 0,
+        tmdb_id: 603,
+        movie_title: "The Matrix".into(),
+        movie_year: 1999,
+    };
+    store
+        .add_exclusions(std::slice::from_ref(&exclusion))
+        .await
+        .expect("exclude");
+    store
+        .delete_movies(&[a.id, 12345], std::slice::from_ref(&exclusion))
+        .await
+        .expect("delete");
+    assert_eq!(
+        store
+            .movies()
+            .await
+            .expect("list")
+            .iter()
+            .map(|m| m.id)
+            .collect::<Vec<_>>(),
+        vec![b.id]
+    );
+    assert_eq!(store.exclusions().await.expect("exclusions").len(), 1);
+    let second = ImportExclusion {
+        tmdb_id: 604,
+        movie_title: "Reloaded".into(),
+        movie_year: 2003,
+        ..exclusion
+    };
+    store
+        .delete_movies(&[b.id], &[second])
+        .await
+        .expect("delete");
+    let tmdb_ids: Vec<i32> = store
+        .exclusions()
+        .await
+        .expect("exclusions")
+        .iter()
+        .map(|e| e.tmdb_id)
+        .collect();
+    assert_eq!(tmdb_ids, vec![603, 604]);
+}
+
+/// A movie is read with its file; a new file replaces the old one.
+pub async fn movie_file_is_read_with_its_movie(store: &dyn Store) {
+    seeded(store).await;
+    let movie = store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    assert!(
+        store
+            .movie(movie.id)
+            .await
+            .expect("read")
+            .movie_file
+            .is_none()
+    );
+    let file = store
+        .add_movie_file(&movie_file(&movie))
+        .await
+        .expect("file");
+    assert_eq!(
+        store.movie(movie.id).await.expect("read").movie_file,
+        Some(file.clone())
+    );
+    let better = MovieFile {
+        quality: QualityModel::new(Quality::REMUX_1080P),
+        ..movie_file(&movie)
+    };
+    store.add_movie_file(&better).await.expect("replace");
+    let read = store.movie(movie.id).await.expect("read");
+    assert_eq!(
+        read.movie_file.map(|f| f.quality.quality),
+        Some(Quality::REMUX_1080P)
+    );
+    let orphan = MovieFile {
+        movie_id: movie.id + 100,
+        ..movie_file(&movie)
+    };
+    assert!(
+        store
+            .add_movie_file(&orphan)
+            .await
+            .expect_err("no movie")
+            .is_not_found()
+    );
+}
+
+/// Search matches word prefixes of titles and alternative titles, all words
+/// required, and treats query syntax as plain text.
+pub async fn title_search_matches_word_prefixes(store: &dyn Store) {
+    seeded(store).await;
+    let titles = [
+        (603, "The Matrix", 1999),
+        (604, "The Matrix Reloaded", 2003),
+        (2001, "2001: A Space Odyssey", 1968),
+        (335984, "Blade Runner 2049", 2017),
+    ];
+    for (tmdb, title, year) in titles {
+        store
+            .add_movie(&full_movie(tmdb, title, year))
+            .await
+            .expect("add");
+    }
+    let found = |text: &'static str| async move {
+        let mut ids: Vec<i32> = store
+            .search_movies(text, 50)
+            .await
+            .expect("search")
+            .iter()
+            .map(|m| m.tmdb_id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(found("matrix").await, vec![603, 604]);
+    assert_eq!(found("MATR").await, vec![603, 604]);
+    assert_eq!(found("matrix reload").await, vec![604]);
+    assert_eq!(found("odyssey 2001").await, vec![2001]);
+    assert_eq!(found("runner 2049").await, vec![335984]);
+    assert_eq!(
+        found("edition").await,
+        vec![603, 604, 2001, 335984],
+        "alternative titles are searched"
+    );
+    assert!(found("matrix\" OR \"blade").await.is_empty());
+    assert!(found("*").await.is_empty());
+    assert_eq!(
+        store
+            .search_movies("matrix", 1)
+            .await
+            .expect("search")
+            .len(),
+        1
+    );
+    // Renamed movies are found by their new title only.
+    let mut movie = store
+        .movie_by_tmdb_id(603)
+        .await
+        .expect("read")
+        .expect("stored");
+    movie.title = "Neo".into();
+    movie.metadata = MetadataDoc::default();
+    store.update_movie(&movie).await.expect("update");
+    assert_eq!(found("matrix").await, vec![604]);
+    assert_eq!(found("neo").await, vec![603]);
+}
+
+/// Every write to a movie or file moves the revision; reads do not.
+pub async fn revision_changes_with_every_movie_write(store: &dyn Store) {
+    seeded(store).await;
+    let start = store.library_revision().await.expect("revision");
+    let movie = store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    let after_add = store.library_revision().await.expect("revision");
+    assert_ne!(after_add, start);
+    store.movies().await.expect("list");
+    assert_eq!(store.library_revision().await.expect("revision"), after_add);
+    store.update_movie(&movie).await.expect("update");
+    let after_update = store.library_revision().await.expect("revision");
+    assert_ne!(after_update, after_add);
+    store
+        .add_movie_file(&movie_file(&movie))
+        .await
+        .expect("file");
+    let after_file = store.library_revision().await.expect("revision");
+    assert_ne!(after_file, after_update);
+    store.delete_movies(&[movie.id], &[]).await.expect("delete");
+    assert_ne!(
+        store.library_revision().await.expect("revision"),
+        after_file
+    );
+}
+
+/// Root folders: unique paths, not-found on unknown ids.
+pub async fn root_folders(store: &dyn Store) {
+    let a = store.add_root_folder("/movies").await.expect("add");
+    let b = store.add_root_folder("/films").await.expect("add");
+    is_conflict(
+        store.add_root_folder("/movies").await,
+        Conflict::RootFolderExists {
+            path: "/movies".into(),
+        },
+    );
+    assert_eq!(
+        store.root_folders().await.expect("list"),
+        vec![a.clone(), b.clone()]
+    );
+    assert_eq!(store.root_folder(b.id).await.expect("read"), b);
+    store.delete_root_folder(a.id).await.expect("delete");
+    assert!(
+        store
+            .delete_root_folder(a.id)
+            .await
+            .expect_err("gone")
+            .is_not_found()
+    );
+    assert!(
+        store
+            .root_folder(a.id)
+            .await
+            .expect_err("gone")
+            .is_not_found()
+    );
+}
+
+/// Tags: one per label, renames checked, a tag in use is kept.
+pub async fn tags(store: &dyn Store) {
+    seeded(store).await;
+    let a = store.add_tag("1 - jane").await.expect("add");
+    let again = store.add_tag("1 - jane").await.expect("add again");
+    assert_eq!(again, a);
+    let b = store.add_tag("4k").await.expect("add");
+    assert_eq!(
+        store.tags().await.expect("list"),
+        vec![a.clone(), b.clone()]
+    );
+    is_conflict(
+        store
+            .update_tag(&Tag {
+                id: b.id,
+                label: a.label.clone(),
+            })
+            .await,
+        Conflict::TagExists {
+            label: a.label.clone(),
+        },
+    );
+    let renamed = store
+        .update_tag(&Tag {
+            id: b.id,
+            label: "uhd".into(),
+        })
+        .await
+        .expect("rename");
+    assert_eq!(store.tag(b.id).await.expect("read"), renamed);
+    let mut movie = full_movie(603, "The Matrix", 1999);
+    movie.tags = vec![a.id];
+    let movie = store.add_movie(&movie).await.expect("add");
+    assert_eq!(
+        store.movie_ids_with_tag(a.id).await.expect("usage"),
+        vec![movie.id]
+    );
+    assert!(
+        store
+            .movie_ids_with_tag(b.id)
+            .await
+            .expect("usage")
+            .is_empty()
+    );
+    is_conflict(
+        store.delete_tag(a.id).await,
+        Conflict::TagInUse {
+            label: a.label.clone(),
+        },
+    );
+    store.delete_tag(b.id).await.expect("delete");
+    assert!(store.tag(b.id).await.expect_err("gone").is_not_found());
+    assert!(
+        store
+            .delete_tag(b.id)
+            .await
+            .expect_err("gone")
+            .is_not_found()
+    );
+}
+
+/// Exclusions: unique TMDB ids, bulk all or nothing.
+pub async fn exclusions(store: &dyn Store) {
+    let e = |tmdb_id| ImportExclusion {
+        id: 0,
+        tmdb_id,
+        movie_title: format!("Movie {tmdb_id}"),
+        movie_year: 2000,
+    };
+    let added = store.add_exclusions(&[e(1), e(2)]).await.expect("add");
+    assert_eq!(added.len(), 2);
+    is_conflict(
+        store.add_exclusions(&[e(3), e(1)]).await,
+        Conflict::ExclusionExists { tmdb_id: 1 },
+    );
+    assert_eq!(
+        store.exclusions().await.expect("list").len(),
+        2,
+        "the failed bulk add stored nothing"
+    );
+    let mut first = added[0].clone();
+    first.movie_title = "Renamed".into();
+    store.update_exclusion(&first).await.expect("update");
+    assert_eq!(store.exclusion(first.id).await.expect("read"), first);
+    first.tmdb_id = 2;
+    is_conflict(
+        store.update_exclusion(&first).await,
+        Conflict::ExclusionExists { tmdb_id: 2 },
+    );
+    store
+        .delete_exclusions(&[added[0].id, 999])
+        .await
+        .expect("delete");
+    assert_eq!(
+        store.exclusions().await.expect("list"),
+        vec![added[1].clone()]
+    );
+    assert!(
+        store
+            .exclusion(added[0].id)
+            .await
+            .expect_err("gone")
+            .is_not_found()
+    );
+}
+
+/// Profiles: unique names, a profile in use cannot be deleted.
+pub async fn quality_profiles(store: &dyn Store) {
+    seeded(store).await;
+    let mut profile = default_profiles()[3].clone();
+    profile.name = "Custom".into();
+    profile.upgrade_allowed = true;
+    let added = store.add_quality_profile(&profile).await.expect("add");
+    assert_eq!(store.quality_profile(added.id).await.expect("read"), added);
+    is_conflict(
+        store.add_quality_profile(&profile).await,
+        Conflict::ProfileNameExists {
+            name: "Custom".into(),
+        },
+    );
+    let mut changed = added.clone();
+    changed.cutoff = 30;
+    changed.min_format_score = 10;
+    store
+        .update_quality_profile(&changed)
+        .await
+        .expect("update");
+    assert_eq!(
+        store.quality_profile(added.id).await.expect("read"),
+        changed
+    );
+    let mut movie = full_movie(603, "The Matrix", 1999);
+    movie.quality_profile_id = added.id;
+    let movie = store.add_movie(&movie).await.expect("add");
+    is_conflict(
+        store.delete_quality_profile(added.id).await,
+        Conflict::ProfileInUse {
+            name: "Custom".into(),
+        },
+    );
+    store
+        .delete_movies(&[movie.id], &[])
+        .await
+        .expect("delete movie");
+    store
+        .delete_quality_profile(added.id)
+        .await
+        .expect("delete");
+    assert!(
+        store
+            .quality_profile(added.id)
+            .await
+            .expect_err("gone")
+            .is_not_found()
+    );
+}
