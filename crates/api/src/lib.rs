@@ -1,2 +1,17 @@
-//! The HTTP API.
+//! Radarr's `/api/v3` over HTTP: routes, resource shapes, authentication and
+//! the mapping of errors to Radarr's bodies. Handlers stay thin: they read the
+//! request, call a service or the store, and shape the answer.
+#![forbid(unsafe_code)]
+
+pub mod auth;
+pub mod error;
+pub mod extract;
 pub mod json_input;
+pub mod middleware;
+pub mod resources;
+mod routes;
+pub mod services;
+pub mod state;
+
+pub use routes::{app, service};
+pub use state::{ApiConfig, AppState, MetricsRenderer};

@@ -54,6 +54,23 @@ pub fn release_date(movie: &Movie) -> Option<DateTime<Utc>> {
     }
 }
 
+/// The release status the dates imply at `now`, for movies whose source gave none.
+pub fn status_from_dates(movie: &Movie, now: DateTime<Utc>) -> MovieStatus {
+    let home = [movie.physical_release, movie.digital_release]
+        .into_iter()
+        .flatten()
+        .min();
+    if home.is_some_and(|d| d <= now) {
+        MovieStatus::Released
+    } else if movie.in_cinemas.is_some_and(|d| d <= now) {
+        MovieStatus::InCinemas
+    } else if home.is_some() || movie.in_cinemas.is_some() {
+        MovieStatus::Announced
+    } else {
+        MovieStatus::Tba
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +125,26 @@ mod tests {
             day(2000, 1, 1),
             0
         ));
+    }
+
+    #[test]
+    fn status_follows_the_dates_that_have_passed() {
+        let mut m = movie(MovieStatus::Released);
+        assert_eq!(status_from_dates(&m, day(2024, 1, 1)), MovieStatus::Tba);
+        m.in_cinemas = Some(day(2024, 5, 1));
+        m.digital_release = Some(day(2024, 8, 1));
+        assert_eq!(
+            status_from_dates(&m, day(2024, 1, 1)),
+            MovieStatus::Announced
+        );
+        assert_eq!(
+            status_from_dates(&m, day(2024, 6, 1)),
+            MovieStatus::InCinemas
+        );
+        assert_eq!(
+            status_from_dates(&m, day(2024, 8, 1)),
+            MovieStatus::Released
+        );
     }
 
     #[test]

@@ -1,1 +1,169 @@
-//! Server.
+//! The `unified-radarr` server: settings, the data folder, the store, the API,
+//! and a clean start and stop.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod config_file;
+pub mod data_dir;
+pub mod error;
+pub mod settings;
+pub mod telemetry;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use api::{ApiConfig, AppState};
+use axum::ServiceExt;
+use domain::quality_definition::default_definitions;
+use domain::quality_profile::default_profiles;
+use secrecy::SecretString;
+use store::Store;
+use store_postgres::PostgresStore;
+use store_sqlite::SqliteStore;
+use tokio::net::TcpListener;
+
+pub use error::ServerError;
+pub use settings::{DatabaseSettings, Settings};
+
+/// The Radarr version whose API we speak, reported in `system/status` and
+/// `X-Application-Version`; clients gate features on it (Prowlarr needs at
+/// least 4.0.4, Recyclarr checks 5.9 for quality sizes).
+pub const RADARR_API_VERSION: &str = "6.0.3.10276";
+
+/// The largest request body accepted.
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// A server ready to serve: the store is open and migrated, the defaults
+/// exist, and (for SQLite) the data folder is locked.
+pub struct Prepared {
+    state: AppState,
+    store: Arc<dyn Store>,
+    _lock: Option<data_dir::DataDirLock>,
+    /// The API key, and whether it was generated on this start.
+    pub api_key: (String, bool),
+}
+
+impl Prepared {
+    /// The shared state handlers see.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+}
+
+/// Opens everything the server needs.
+pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
+    data_dir::create(&settings.data_dir)?;
+    let (store, lock): (Arc<dyn Store>, _) = match &settings.database {
+        DatabaseSettings::Sqlite(path) => {
+            let lock = data_dir::lock(&settings.data_dir)?;
+            data_dir::ensure_parent(path)?;
+            (Arc::new(SqliteStore::open(path).await?), Some(lock))
+        }
+        DatabaseSettings::Postgres(options) => {
+            (Arc::new(PostgresStore::connect(options).await?), None)
+        }
+    };
+    store
+        .seed_defaults(&default_profiles(), &default_definitions())
+        .await?;
+    let api_key = data_dir::api_key(&settings.data_dir, settings.api_key.as_deref())?;
+    let config = ApiConfig {
+        api_key: SecretString::from(api_key.0.clone()),
+        url_base: settings.url_base.clone(),
+        instance_name: settings.instance_name.clone(),
+        app_version: RADARR_API_VERSION.to_string(),
+        package_version: env!("CARGO_PKG_VERSION").to_string(),
+        data_dir: data_dir::absolute(&settings.data_dir),
+        startup_path: std::env::current_exe()
+            .ok()
+            .and_then(|p| p.parent().map(|p| p.to_path_buf()))
+            .unwrap_or_default(),
+        trusted_proxies: settings.trusted_proxies.clone(),
+        metrics_open: settings.metrics_open,
+        body_limit: BODY_LIMIT,
+        slow_request: Duration::from_millis(100),
+    };
+    let state = AppState::new(store.clone(), config, telemetry::renderer(store.clone()));
+    Ok(Prepared {
+        state,
+        store,
+        _lock: lock,
+        api_key,
+    })
+}
+
+/// Serves until `shutdown` resolves, lets requests in flight finish, then
+/// closes the database.
+pub async fn serve(
+    listener: TcpListener,
+    prepared: Prepared,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let app = api::service(prepared.state.clone());
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
+    prepared.store.close().await;
+    tracing::info!("stopped");
+    served.map_err(ServerError::Serve)
+}
+
+/// Resolves when the process is asked to stop (Ctrl-C or SIGTERM).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// `unified-radarr serve`: the whole life of the server.
+pub async fn run(settings: Settings) -> Result<(), ServerError> {
+    let started = Instant::now();
+    let prepared = prepare(&settings).await?;
+    let (key, generated) = &prepared.api_key;
+    if *generated {
+        // Printed once, on the start that made it; it is kept in config.toml.
+        println!(
+            "API key (generated, saved in {}): {key}",
+            settings.data_dir.join(config_file::FILE_NAME).display()
+        );
+    }
+    let address = SocketAddr::new(settings.bind_address, settings.port);
+    let listener = TcpListener::bind(address)
+        .await
+        .map_err(ServerError::Serve)?;
+    let local = listener.local_addr().map_err(ServerError::Serve)?;
+    tracing::info!(
+        address = %local,
+        url_base = %settings.url_base,
+        ready_ms = started.elapsed().as_millis() as u64,
+        "Unified-Radarr is listening"
+    );
+    serve(listener, prepared, shutdown_signal()).await
+}

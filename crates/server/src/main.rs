@@ -1,1 +1,37 @@
-fn main() {}
+//! The `unified-radarr` binary.
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use server::cli::Cli;
+use server::{Settings, telemetry};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::resolve(cli.serve_args()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("unified-radarr: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    telemetry::init_logging(&settings.log_level);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("unified-radarr: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(server::run(settings)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("unified-radarr: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -89,6 +89,13 @@ impl Database for SqliteStore {
         Ok(version.unwrap_or_default())
     }
 
+    fn pool_connections(&self) -> (u32, usize) {
+        (
+            self.writer.size() + self.reader.size(),
+            self.writer.num_idle() + self.reader.num_idle(),
+        )
+    }
+
     async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.reader).await?;
         Ok(())

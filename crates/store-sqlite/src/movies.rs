@@ -266,6 +266,12 @@ impl MovieStore for SqliteStore {
         Ok(MovieFile { id, ..file.clone() })
     }
 
+    async fn movie_paths(&self) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar("SELECT path FROM movies")
+            .fetch_all(&self.reader)
+            .await?)
+    }
+
     async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>> {
         Ok(sqlx::query_scalar(
             "SELECT id FROM movies WHERE EXISTS (SELECT 1 FROM json_each(movies.tags) WHERE value = $1) ORDER BY id",

@@ -29,7 +29,7 @@ async fn insert_profile(
     profile: &QualityProfile,
     keep_id: bool,
 ) -> Result<i32> {
-    Ok(sqlx::query_scalar(
+    sqlx::query_scalar(
         "INSERT INTO quality_profiles (id, name, upgrade_allowed, cutoff, items, min_format_score, \
          cutoff_format_score, min_upgrade_format_score, format_items, language) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -46,7 +46,7 @@ async fn insert_profile(
     .bind(profile.language.id)
     .fetch_one(&mut *conn)
     .await
-    .map_err(|e| profile_error(e, profile))?)
+    .map_err(|e| profile_error(e, profile))
 }
 
 #[async_trait]

@@ -42,6 +42,8 @@ pub trait Database: Send + Sync {
     async fn server_version(&self) -> Result<String>;
     /// The newest migration applied.
     async fn migration_version(&self) -> Result<i64>;
+    /// Open and idle connections, for the pool gauges.
+    fn pool_connections(&self) -> (u32, usize);
     /// Cheap round trip that proves the database answers.
     async fn ping(&self) -> Result<()>;
     /// Waits for connections in use, then closes them all.

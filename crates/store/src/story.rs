@@ -195,6 +195,10 @@ pub async fn movie_round_trip(store: &dyn Store) {
             .is_none()
     );
     assert_eq!(store.movies().await.expect("list"), vec![read]);
+    assert_eq!(
+        store.movie_paths().await.expect("paths"),
+        vec![movie.path.clone()]
+    );
     assert!(matches!(
         store.movie(added.id + 1).await,
         Err(StoreError::NotFound {

@@ -1,0 +1,110 @@
+//! Query strings read as Radarr reads them: names in any case, booleans in
+//! any case ("True" from Python clients), repeated keys for lists.
+
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+
+use crate::error::{ApiError, ApiResult};
+
+/// The query string's pairs, with lower-cased names.
+#[derive(Debug, Default, Clone)]
+pub struct QueryParams(Vec<(String, String)>);
+
+impl QueryParams {
+    /// Parses a raw query string.
+    pub fn parse(query: &str) -> Self {
+        let pairs = form_urlencoded::parse(query.as_bytes())
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.into_owned()))
+            .collect();
+        QueryParams(pairs)
+    }
+
+    /// The first value of a parameter, by lower-case name.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A boolean parameter; absent or empty is `default`.
+    pub fn bool(&self, name: &str, default: bool) -> ApiResult<bool> {
+        match self.get(name).map(str::trim) {
+            None | Some("") => Ok(default),
+            Some(v) if v.eq_ignore_ascii_case("true") || v == "1" => Ok(true),
+            Some(v) if v.eq_ignore_ascii_case("false") || v == "0" => Ok(false),
+            Some(v) => Err(invalid(name, v, "must be true or false")),
+        }
+    }
+
+    /// A 32-bit integer parameter, if present.
+    pub fn i32(&self, name: &str) -> ApiResult<Option<i32>> {
+        match self.get(name).map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(v) => v
+                .parse()
+                .map(Some)
+                .map_err(|_| invalid(name, v, "must be a whole number")),
+        }
+    }
+}
+
+fn invalid(name: &str, value: &str, rule: &str) -> ApiError {
+    ApiError::invalid(name, format!("'{name}' {rule}"), "QueryValidator").into_attempted(value)
+}
+
+impl ApiError {
+    fn into_attempted(self, value: &str) -> Self {
+        match self {
+            ApiError::Validation(mut failures) => {
+                for f in &mut failures {
+                    f.attempted_value = Some(value.into());
+                }
+                ApiError::Validation(failures)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryParams {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(QueryParams::parse(parts.uri.query().unwrap_or("")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_booleans_are_case_insensitive() {
+        let q = QueryParams::parse("tmdbId=603&DeleteFiles=True&addImportExclusion=FALSE");
+        assert_eq!(q.i32("tmdbid").unwrap(), Some(603));
+        assert!(q.bool("deletefiles", false).unwrap());
+        assert!(!q.bool("addimportexclusion", true).unwrap());
+        assert!(q.bool("missing", true).unwrap());
+    }
+
+    #[test]
+    fn bad_values_are_validation_errors() {
+        let q = QueryParams::parse("tmdbId=abc&deleteFiles=maybe");
+        assert!(matches!(q.i32("tmdbid"), Err(ApiError::Validation(_))));
+        assert!(matches!(
+            q.bool("deletefiles", false),
+            Err(ApiError::Validation(_))
+        ));
+    }
+
+    #[test]
+    fn values_are_percent_decoded() {
+        let q = QueryParams::parse("term=the%20matrix+1999&bad=%zz&end=%4");
+        assert_eq!(q.get("term"), Some("the matrix 1999"));
+        assert_eq!(q.get("bad"), Some("%zz"));
+        assert_eq!(q.get("end"), Some("%4"));
+    }
+}

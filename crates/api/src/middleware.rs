@@ -1,0 +1,91 @@
+//! Cross-cutting behaviour: case-insensitive routes, the version header,
+//! request metrics and slow-request logs.
+
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, Uri};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::state::AppState;
+
+/// Lower-cases the request path before routing: Radarr's routes match in any
+/// case and clients rely on it (`/api/v3/qualityProfile`, `/MediaCover/…`).
+pub fn lowercase_path(mut req: Request) -> Request {
+    let uri = req.uri();
+    let path = uri.path();
+    if path.bytes().any(|b| b.is_ascii_uppercase()) {
+        let lowered = match uri.query() {
+            Some(q) => format!("{}?{q}", path.to_ascii_lowercase()),
+            None => path.to_ascii_lowercase(),
+        };
+        if let Ok(new) = lowered.parse::<Uri>() {
+            let mut parts = uri.clone().into_parts();
+            parts.path_and_query = new.into_parts().path_and_query;
+            if let Ok(rebuilt) = Uri::from_parts(parts) {
+                *req.uri_mut() = rebuilt;
+            }
+        }
+    }
+    req
+}
+
+/// Adds `X-Application-Version` to every authenticated `/api` response:
+/// Prowlarr reads it to decide whether it talks to a Radarr it supports.
+pub async fn application_version(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(req).await;
+    if let Ok(value) = HeaderValue::from_str(&state.config.app_version) {
+        response
+            .headers_mut()
+            .insert("x-application-version", value);
+    }
+    response
+}
+
+/// Records each request's duration by route template (never the raw path, so
+/// ids do not explode the label set) and logs the slow ones.
+pub async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().to_string();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".to_string());
+    let response = next.run(req).await;
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16().to_string();
+    let labels = [
+        ("method", method.clone()),
+        ("route", route.clone()),
+        ("status", status),
+    ];
+    metrics::histogram!("radarr_api_request_duration_seconds", &labels)
+        .record(elapsed.as_secs_f64());
+    metrics::counter!("radarr_api_requests_total", &labels).increment(1);
+    if elapsed > state.config.slow_request {
+        tracing::warn!(%method, %route, duration_ms = elapsed.as_millis() as u64, "slow request");
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_is_lowered_and_query_kept() {
+        let req = Request::builder()
+            .uri("/API/v3/qualityProfile?ApiKey=AbC")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let req = lowercase_path(req);
+        assert_eq!(req.uri().path(), "/api/v3/qualityprofile");
+        assert_eq!(req.uri().query(), Some("ApiKey=AbC"));
+    }
+}

@@ -1,0 +1,5 @@
+//! Radarr's resource shapes: what goes over the wire, in and out.
+
+pub mod movie;
+pub mod movie_input;
+pub mod wire_date;

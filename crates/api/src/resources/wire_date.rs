@@ -1,0 +1,86 @@
+//! Dates as Radarr writes and reads them: UTC, `yyyy-MM-ddTHH:mm:ssZ` out;
+//! anything parseable in.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A date written the way Radarr writes it (no fractions, literal `Z`):
+/// arrapi cuts the last character off to parse it, so an offset breaks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WireDate(pub DateTime<Utc>);
+
+impl Serialize for WireDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.format("%Y-%m-%dT%H:%M:%SZ"))
+    }
+}
+
+impl<'de> Deserialize<'de> for WireDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_date(&text)
+            .map(WireDate)
+            .ok_or_else(|| serde::de::Error::custom(format!("'{text}' is not a date")))
+    }
+}
+
+/// Reads a date in any of the forms clients send: RFC 3339 with any offset,
+/// a date and time without one (taken as UTC), or a bare date.
+pub fn parse_date(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(text) {
+        return Some(d.with_timezone(&Utc));
+    }
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(text, format) {
+            return Some(d.and_utc());
+        }
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+}
+
+/// The date .NET writes for a missing non-nullable date: 0001-01-01.
+pub fn dotnet_min_date() -> WireDate {
+    let year_one = NaiveDate::from_ymd_opt(1, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc());
+    WireDate(year_one.unwrap_or(DateTime::<Utc>::MIN_UTC))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_without_fraction_or_offset() {
+        let d = parse_date("2024-03-01T12:34:56.789+02:00").unwrap();
+        assert_eq!(
+            serde_json::to_string(&WireDate(d)).unwrap(),
+            "\"2024-03-01T10:34:56Z\""
+        );
+        assert_eq!(
+            serde_json::to_string(&dotnet_min_date()).unwrap(),
+            "\"0001-01-01T00:00:00Z\""
+        );
+    }
+
+    #[test]
+    fn read_from_every_common_form() {
+        for text in [
+            "2024-03-01",
+            "2024-03-01T00:00:00",
+            "2024-03-01T00:00:00Z",
+            "2024-03-01 00:00:00",
+        ] {
+            assert_eq!(
+                parse_date(text).map(|d| d.to_rfc3339()),
+                Some("2024-03-01T00:00:00+00:00".to_string()),
+                "{text}"
+            );
+        }
+        assert!(parse_date("yesterday").is_none());
+    }
+}

@@ -1,0 +1,90 @@
+//! The router: every route, the auth boundary, and the layers around it.
+
+mod exclusion;
+mod movie;
+mod quality;
+pub mod respond;
+mod root_folder;
+mod system;
+mod tag;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tower::ServiceExt;
+use tower::util::MapRequest;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::cors::{Any, CorsLayer};
+
+use crate::auth::require_api_key;
+use crate::middleware::{application_version, lowercase_path, observe};
+use crate::state::AppState;
+
+/// A request rewriter, as [`service`] applies it.
+type Rewrite = fn(Request) -> Request;
+
+/// The whole application as a service whose paths match in any case: the
+/// rewrite must run before routing, so it wraps the router rather than being
+/// one of its layers.
+pub fn service(state: AppState) -> MapRequest<Router, Rewrite> {
+    app(state).map_request(lowercase_path as Rewrite)
+}
+
+/// Every route with its layers; paths match exactly.
+pub fn app(state: AppState) -> Router {
+    let v3 = Router::new()
+        .merge(movie::routes())
+        .merge(system::routes())
+        .merge(root_folder::routes())
+        .merge(tag::routes())
+        .merge(quality::routes())
+        .merge(exclusion::routes());
+    let api = Router::new()
+        .route("/api", get(system::api_info))
+        .nest("/api/v3", v3)
+        .layer(from_fn_with_state(state.clone(), application_version))
+        .layer(from_fn_with_state(state.clone(), require_api_key));
+    let mut metrics = Router::new().route("/metrics", get(metrics_page));
+    if !state.config.metrics_open {
+        metrics = metrics.layer(from_fn_with_state(state.clone(), require_api_key));
+    }
+    let routes = Router::new()
+        .route("/ping", get(system::ping).head(system::ping))
+        .merge(api)
+        .merge(metrics)
+        .layer(from_fn_with_state(state.clone(), observe))
+        .layer(DefaultBodyLimit::max(state.config.body_limit))
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods(Any)
+                .allow_headers(Any),
+        )
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest));
+    let url_base = state.config.url_base.to_ascii_lowercase();
+    if url_base.is_empty() {
+        routes.with_state(state)
+    } else {
+        Router::new().nest(&url_base, routes.with_state(state))
+    }
+}
+
+/// `GET /metrics`: Prometheus text.
+async fn metrics_page(State(state): State<AppState>) -> Response {
+    match &state.metrics {
+        Some(render) => (
+            [(
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+            )],
+            render(),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -1,0 +1,4 @@
+//! The use cases behind the handlers.
+
+pub mod folders;
+pub mod movies;

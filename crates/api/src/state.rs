@@ -1,0 +1,70 @@
+//! What every handler can reach: the store and the API's settings.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use ipnet::IpNet;
+use secrecy::SecretString;
+use store::Store;
+
+use crate::auth::FailureTracker;
+
+/// Settings the API is served with.
+#[derive(Debug, Clone)]
+pub struct ApiConfig {
+    /// The key every `/api` request must carry.
+    pub api_key: SecretString,
+    /// Path prefix of every route, e.g. "/radarr"; empty for none.
+    pub url_base: String,
+    /// The name `system/status` reports.
+    pub instance_name: String,
+    /// The 4-part Radarr version whose API we match; clients gate features on it.
+    pub app_version: String,
+    /// Our own version.
+    pub package_version: String,
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// Where the binary runs from.
+    pub startup_path: PathBuf,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Whether `/metrics` answers without the API key.
+    pub metrics_open: bool,
+    /// The largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// Requests slower than this are logged at warn.
+    pub slow_request: Duration,
+}
+
+/// Renders the Prometheus exposition text.
+pub type MetricsRenderer = Arc<dyn Fn() -> String + Send + Sync>;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The library.
+    pub store: Arc<dyn Store>,
+    /// Settings.
+    pub config: Arc<ApiConfig>,
+    /// When the server started.
+    pub started: DateTime<Utc>,
+    /// Failed API-key attempts by address.
+    pub auth_failures: Arc<FailureTracker>,
+    /// The metrics page, when metrics are installed.
+    pub metrics: Option<MetricsRenderer>,
+}
+
+impl AppState {
+    /// State over a store with these settings.
+    pub fn new(store: Arc<dyn Store>, config: ApiConfig, metrics: Option<MetricsRenderer>) -> Self {
+        AppState {
+            store,
+            config: Arc::new(config),
+            started: Utc::now(),
+            auth_failures: Arc::new(FailureTracker::default()),
+            metrics,
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Logs and metrics: `tracing` to stderr at the chosen level, and one
+//! Prometheus recorder for the process with the names dashboards rely on.
+
+use std::sync::{Arc, OnceLock};
+
+use api::MetricsRenderer;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use store::Store;
+
+/// Request-duration buckets, in seconds.
+const DURATION_BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
+
+/// Starts logging at `level` (a level name or a full tracing filter);
+/// `RUST_LOG` overrides it. Calling it again keeps the first subscriber.
+pub fn init_logging(level: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(level))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// The process-wide recorder: installed once, shared by every server in the
+/// process (tests start many).
+fn handle() -> Option<&'static PrometheusHandle> {
+    static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let builder = PrometheusBuilder::new()
+                .set_buckets_for_metric(
+                    Matcher::Full("radarr_api_request_duration_seconds".into()),
+                    &DURATION_BUCKETS,
+                )
+                .ok()?;
+            match builder.install_recorder() {
+                Ok(handle) => {
+                    describe();
+                    Some(handle)
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "metrics recorder not installed");
+                    None
+                }
+            }
+        })
+        .as_ref()
+}
+
+fn describe() {
+    metrics::describe_histogram!(
+        "radarr_api_request_duration_seconds",
+        metrics::Unit::Seconds,
+        "API request duration by route template"
+    );
+    metrics::describe_counter!(
+        "radarr_api_requests_total",
+        "API requests by method, route template and status"
+    );
+    metrics::describe_counter!("radarr_api_errors_total", "API error responses by kind");
+    metrics::describe_gauge!("radarr_db_pool_connections", "Open database connections");
+    metrics::describe_gauge!(
+        "radarr_db_pool_idle_connections",
+        "Idle database connections"
+    );
+}
+
+/// The renderer for `/metrics`: process and pool figures are read at each scrape.
+pub fn renderer(store: Arc<dyn Store>) -> Option<MetricsRenderer> {
+    let handle = handle()?.clone();
+    let process = metrics_process::Collector::default();
+    process.describe();
+    Some(Arc::new(move || {
+        process.collect();
+        let (open, idle) = store.pool_connections();
+        metrics::gauge!("radarr_db_pool_connections").set(f64::from(open));
+        metrics::gauge!("radarr_db_pool_idle_connections").set(idle as f64);
+        handle.render()
+    }))
+}

@@ -1,0 +1,13 @@
+//! Integration tests: the real server, spoken to over HTTP.
+// A failed unwrap in a test or its helpers is a failed test.
+#![allow(clippy::unwrap_used)]
+
+mod auth;
+mod compat;
+mod errors;
+mod helpers;
+mod lifecycle;
+mod movies;
+mod observability;
+mod settings_lists;
+mod system;
