@@ -10,6 +10,9 @@ use secrecy::SecretString;
 use store::Store;
 
 use crate::auth::FailureTracker;
+use crate::services::list_cache::ListCache;
+use crate::services::profile_cache::ProfileCache;
+use crate::services::rendered_movies::RenderedMovies;
 
 /// Settings the API is served with.
 #[derive(Debug, Clone)]
@@ -54,6 +57,12 @@ pub struct AppState {
     pub auth_failures: Arc<FailureTracker>,
     /// The metrics page, when metrics are installed.
     pub metrics: Option<MetricsRenderer>,
+    /// Quality profiles in memory.
+    pub profiles: Arc<ProfileCache>,
+    /// The full movie list, compressed, under its ETag.
+    pub movie_list: Arc<ListCache>,
+    /// Single movies as last rendered.
+    pub rendered_movies: Arc<RenderedMovies>,
 }
 
 impl AppState {
@@ -65,6 +74,9 @@ impl AppState {
             started: Utc::now(),
             auth_failures: Arc::new(FailureTracker::default()),
             metrics,
+            profiles: Arc::new(ProfileCache::default()),
+            movie_list: Arc::new(ListCache::default()),
+            rendered_movies: Arc::new(RenderedMovies::default()),
         }
     }
 }

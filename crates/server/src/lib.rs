@@ -19,7 +19,7 @@ use axum::ServiceExt;
 use domain::quality_definition::default_definitions;
 use domain::quality_profile::default_profiles;
 use secrecy::SecretString;
-use store::Store;
+use store::{Metered, Store};
 use store_postgres::PostgresStore;
 use store_sqlite::SqliteStore;
 use tokio::net::TcpListener;
@@ -59,7 +59,10 @@ pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
         DatabaseSettings::Sqlite(path) => {
             let lock = data_dir::lock(&settings.data_dir)?;
             data_dir::ensure_parent(path)?;
-            (Arc::new(SqliteStore::open(path).await?), Some(lock))
+            (
+                Arc::new(Metered::new(SqliteStore::open(path).await?)),
+                Some(lock),
+            )
         }
         DatabaseSettings::Postgres(options) => {
             (Arc::new(PostgresStore::connect(options).await?), None)

@@ -9,6 +9,10 @@ use store::Store;
 
 /// Request-duration buckets, in seconds.
 const DURATION_BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
+/// Store-call buckets, in seconds: most calls take well under a millisecond.
+const QUERY_BUCKETS: [f64; 10] = [
+    0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 1.0,
+];
 
 /// Starts logging at `level` (a level name or a full tracing filter);
 /// `RUST_LOG` overrides it. Calling it again keeps the first subscriber.
@@ -33,6 +37,12 @@ fn handle() -> Option<&'static PrometheusHandle> {
                     Matcher::Full("radarr_api_request_duration_seconds".into()),
                     &DURATION_BUCKETS,
                 )
+                .and_then(|b| {
+                    b.set_buckets_for_metric(
+                        Matcher::Full("radarr_db_query_duration_seconds".into()),
+                        &QUERY_BUCKETS,
+                    )
+                })
                 .ok()?;
             match builder.install_recorder() {
                 Ok(handle) => {
@@ -59,6 +69,15 @@ fn describe() {
         "API requests by method, route template and status"
     );
     metrics::describe_counter!("radarr_api_errors_total", "API error responses by kind");
+    metrics::describe_histogram!(
+        "radarr_db_query_duration_seconds",
+        metrics::Unit::Seconds,
+        "Store call duration by operation"
+    );
+    metrics::describe_counter!(
+        "radarr_db_query_errors_total",
+        "Failed store calls by operation"
+    );
     metrics::describe_gauge!("radarr_db_pool_connections", "Open database connections");
     metrics::describe_gauge!(
         "radarr_db_pool_idle_connections",

@@ -4,12 +4,14 @@ use async_trait::async_trait;
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use sqlx::postgres::{PgArguments, Postgres};
 use sqlx::query::Query;
 use sqlx::types::Json;
 use store::rows::{MovieRow, convert_all};
-use store::{Conflict, MovieStore, Result, StoreError, search_terms};
+use store::{
+    Conflict, LIST_PAGE, MovieStore, Result, StoreError, search_terms, spawn_movie_stream,
+};
 
 use crate::PostgresStore;
 use crate::settings::insert_exclusions;
@@ -136,24 +138,36 @@ impl MovieStore for PostgresStore {
 
     fn stream_movies(&self) -> BoxStream<'static, Result<Movie>> {
         let pool = self.pool.clone();
-        let (tx, rx) = tokio::sync::mpsc::channel(64);
-        tokio::spawn(async move {
-            let sql = format!("{SELECT_MOVIE} ORDER BY m.id");
-            // The rows arrive as the channel drains: while it is full, the
-            // task stops reading and the server waits on the socket.
-            let mut rows = sqlx::query_as::<_, MovieRow>(&sql).fetch(&pool);
-            while let Some(row) = rows.next().await {
-                let movie = row.map_err(StoreError::from).and_then(Movie::try_from);
-                let failed = movie.is_err();
-                // The receiver is gone when the client hung up: stop reading.
-                if tx.send(movie).await.is_err() || failed {
+        spawn_movie_stream(|mut sink| async move {
+            // Page by id rather than hold one cursor open: a slow client
+            // then never keeps a connection from other requests.
+            let sql = format!("{SELECT_MOVIE} WHERE m.id > $1 ORDER BY m.id LIMIT $2");
+            let mut after = 0;
+            loop {
+                let rows: Vec<MovieRow> = match sqlx::query_as(&sql)
+                    .bind(after)
+                    .bind(LIST_PAGE)
+                    .fetch_all(&pool)
+                    .await
+                {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        sink.push(Err(e.into())).await;
+                        return;
+                    }
+                };
+                let Some(last) = rows.last().map(|r| r.id) else {
                     break;
+                };
+                after = last;
+                for row in rows {
+                    if !sink.push(Movie::try_from(row)).await {
+                        return;
+                    }
                 }
             }
-        });
-        futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) })
-            .fuse()
-            .boxed()
+            sink.finish().await;
+        })
     }
 
     async fn movie(&self, id: i32) -> Result<Movie> {

@@ -1,5 +1,5 @@
 -- The movie library: profiles, definitions, root folders, tags, exclusions,
--- movies with their files, title search, and the library revision.
+-- movies with their files, and title search.
 
 CREATE TABLE quality_profiles (
     id INTEGER PRIMARY KEY,
@@ -108,31 +108,4 @@ END;
 CREATE TRIGGER movies_fts_update AFTER UPDATE OF search_text ON movies BEGIN
     INSERT INTO movies_fts (movies_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
     INSERT INTO movies_fts (rowid, search_text) VALUES (new.id, new.search_text);
-END;
-
--- Bumped in the same transaction as every movie or file change, so a
--- response cached against it is never older than the data it names.
-CREATE TABLE library_revision (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    revision INTEGER NOT NULL
-);
-INSERT INTO library_revision (id, revision) VALUES (1, 0);
-
-CREATE TRIGGER movies_revision_insert AFTER INSERT ON movies BEGIN
-    UPDATE library_revision SET revision = revision + 1;
-END;
-CREATE TRIGGER movies_revision_update AFTER UPDATE ON movies BEGIN
-    UPDATE library_revision SET revision = revision + 1;
-END;
-CREATE TRIGGER movies_revision_delete AFTER DELETE ON movies BEGIN
-    UPDATE library_revision SET revision = revision + 1;
-END;
-CREATE TRIGGER movie_files_revision_insert AFTER INSERT ON movie_files BEGIN
-    UPDATE library_revision SET revision = revision + 1;
-END;
-CREATE TRIGGER movie_files_revision_update AFTER UPDATE ON movie_files BEGIN
-    UPDATE library_revision SET revision = revision + 1;
-END;
-CREATE TRIGGER movie_files_revision_delete AFTER DELETE ON movie_files BEGIN
-    UPDATE library_revision SET revision = revision + 1;
 END;

@@ -10,6 +10,8 @@ mod settings;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -31,6 +33,8 @@ pub struct SqliteStore {
     writer: SqlitePool,
     /// Read-only connections.
     reader: SqlitePool,
+    /// Movie and file writes so far, after each was committed (see `library_revision`).
+    revision: Arc<AtomicI64>,
 }
 
 impl SqliteStore {
@@ -63,9 +67,22 @@ impl SqliteStore {
         let reader = SqlitePoolOptions::new()
             .max_connections(MAX_READERS)
             .min_connections(1)
-            .connect_with(options.read_only(true))
+            // Rows a worker thread may read ahead of its caller: the default
+            // of 50 makes the two wake each other constantly on long lists.
+            .connect_with(options.read_only(true).row_buffer_size(512))
             .await?;
-        Ok(SqliteStore { writer, reader })
+        Ok(SqliteStore {
+            writer,
+            reader,
+            revision: Arc::new(AtomicI64::new(0)),
+        })
+    }
+}
+
+impl SqliteStore {
+    /// Notes a movie or file write; called after it finished, committed or not.
+    fn changed(&self) {
+        self.revision.fetch_add(1, Ordering::AcqRel);
     }
 }
 

@@ -1,15 +1,19 @@
 //! Movies and movie files in SQLite.
 
+use std::sync::atomic::Ordering;
+
 use async_trait::async_trait;
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::BoxStream;
 use sqlx::query::Query;
 use sqlx::sqlite::{Sqlite, SqliteArguments};
 use sqlx::types::Json;
 use store::rows::{MovieRow, convert_all};
-use store::{Conflict, MovieStore, Result, StoreError, search_terms};
+use store::{
+    Conflict, LIST_PAGE, MovieStore, Result, StoreError, search_terms, spawn_movie_stream,
+};
 
 use crate::SqliteStore;
 use crate::settings::insert_exclusions;
@@ -123,21 +127,36 @@ impl MovieStore for SqliteStore {
 
     fn stream_movies(&self) -> BoxStream<'static, Result<Movie>> {
         let pool = self.reader.clone();
-        let (tx, rx) = tokio::sync::mpsc::channel(64);
-        tokio::spawn(async move {
-            let sql = format!("{SELECT_MOVIE} ORDER BY m.id");
-            let mut rows = sqlx::query_as::<_, MovieRow>(&sql).fetch(&pool);
-            while let Some(row) = rows.next().await {
-                let movie = row.map_err(StoreError::from).and_then(Movie::try_from);
-                let failed = movie.is_err();
-                // The receiver is gone when the client hung up: stop reading.
-                if tx.send(movie).await.is_err() || failed {
+        spawn_movie_stream(|mut sink| async move {
+            // Page by id rather than hold one cursor open: a slow client
+            // then never keeps a connection from other requests.
+            let sql = format!("{SELECT_MOVIE} WHERE m.id > $1 ORDER BY m.id LIMIT $2");
+            let mut after = 0;
+            loop {
+                let rows: Vec<MovieRow> = match sqlx::query_as(&sql)
+                    .bind(after)
+                    .bind(LIST_PAGE)
+                    .fetch_all(&pool)
+                    .await
+                {
+                    Ok(rows) => rows,
+                    Err(e) => {
+                        sink.push(Err(e.into())).await;
+                        return;
+                    }
+                };
+                let Some(last) = rows.last().map(|r| r.id) else {
                     break;
+                };
+                after = last;
+                for row in rows {
+                    if !sink.push(Movie::try_from(row)).await {
+                        return;
+                    }
                 }
             }
-        });
-        futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) })
-            .boxed()
+            sink.finish().await;
+        })
     }
 
     async fn movie(&self, id: i32) -> Result<Movie> {
@@ -190,80 +209,110 @@ impl MovieStore for SqliteStore {
     }
 
     async fn add_movie(&self, movie: &Movie) -> Result<Movie> {
-        let mut conn = self.writer.acquire().await?;
-        insert_movie(&mut conn, movie).await
+        let result = async {
+            let mut conn = self.writer.acquire().await?;
+            insert_movie(&mut conn, movie).await
+        }
+        .await;
+        self.changed();
+        result
     }
 
     async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        let mut tx = self.writer.begin().await?;
-        let mut added = Vec::with_capacity(movies.len());
-        for movie in movies {
-            added.push(insert_movie(&mut tx, movie).await?);
+        let result = async {
+            let mut tx = self.writer.begin().await?;
+            let mut added = Vec::with_capacity(movies.len());
+            for movie in movies {
+                added.push(insert_movie(&mut tx, movie).await?);
+            }
+            tx.commit().await?;
+            Ok(added)
         }
-        tx.commit().await?;
-        Ok(added)
+        .await;
+        self.changed();
+        result
     }
 
     async fn update_movie(&self, movie: &Movie) -> Result<Movie> {
-        let mut conn = self.writer.acquire().await?;
-        save_movie(&mut conn, movie).await
+        let result = async {
+            let mut conn = self.writer.acquire().await?;
+            save_movie(&mut conn, movie).await
+        }
+        .await;
+        self.changed();
+        result
     }
 
     async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        let mut tx = self.writer.begin().await?;
-        let mut saved = Vec::with_capacity(movies.len());
-        for movie in movies {
-            saved.push(save_movie(&mut tx, movie).await?);
+        let result = async {
+            let mut tx = self.writer.begin().await?;
+            let mut saved = Vec::with_capacity(movies.len());
+            for movie in movies {
+                saved.push(save_movie(&mut tx, movie).await?);
+            }
+            tx.commit().await?;
+            Ok(saved)
         }
-        tx.commit().await?;
-        Ok(saved)
+        .await;
+        self.changed();
+        result
     }
 
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()> {
-        let mut tx = self.writer.begin().await?;
-        sqlx::query("DELETE FROM movies WHERE id IN (SELECT value FROM json_each($1))")
-            .bind(Json(ids))
-            .execute(&mut *tx)
-            .await?;
-        insert_exclusions(&mut tx, exclusions, true).await?;
-        tx.commit().await?;
-        Ok(())
+        let result = async {
+            let mut tx = self.writer.begin().await?;
+            sqlx::query("DELETE FROM movies WHERE id IN (SELECT value FROM json_each($1))")
+                .bind(Json(ids))
+                .execute(&mut *tx)
+                .await?;
+            insert_exclusions(&mut tx, exclusions, true).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+        .await;
+        self.changed();
+        result
     }
 
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
-        let mut tx = self.writer.begin().await?;
-        sqlx::query("DELETE FROM movie_files WHERE movie_id = $1")
+        let result = async {
+            let mut tx = self.writer.begin().await?;
+            sqlx::query("DELETE FROM movie_files WHERE movie_id = $1")
+                .bind(file.movie_id)
+                .execute(&mut *tx)
+                .await?;
+            let id: i32 = sqlx::query_scalar(
+                "INSERT INTO movie_files (movie_id, relative_path, size, date_added, scene_name, \
+                 release_group, edition, languages, quality, indexer_flags, media_info, original_file_path) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            )
             .bind(file.movie_id)
-            .execute(&mut *tx)
-            .await?;
-        let id: i32 = sqlx::query_scalar(
-            "INSERT INTO movie_files (movie_id, relative_path, size, date_added, scene_name, \
-             release_group, edition, languages, quality, indexer_flags, media_info, original_file_path) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-        )
-        .bind(file.movie_id)
-        .bind(&file.relative_path)
-        .bind(file.size)
-        .bind(file.date_added)
-        .bind(&file.scene_name)
-        .bind(&file.release_group)
-        .bind(&file.edition)
-        .bind(Json(&file.languages))
-        .bind(Json(&file.quality))
-        .bind(file.indexer_flags)
-        .bind(file.media_info.as_ref().map(Json))
-        .bind(&file.original_file_path)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| {
-            if store::error_kind::is_foreign_key_violation(&e) {
-                StoreError::NotFound { entity: "Movie", id: file.movie_id }
-            } else {
-                e.into()
+            .bind(&file.relative_path)
+            .bind(file.size)
+            .bind(file.date_added)
+            .bind(&file.scene_name)
+            .bind(&file.release_group)
+            .bind(&file.edition)
+            .bind(Json(&file.languages))
+            .bind(Json(&file.quality))
+            .bind(file.indexer_flags)
+            .bind(file.media_info.as_ref().map(Json))
+            .bind(&file.original_file_path)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| {
+                if store::error_kind::is_foreign_key_violation(&e) {
+                    StoreError::NotFound { entity: "Movie", id: file.movie_id }
+                } else {
+                    e.into()
+                }
+            })?;
+            tx.commit().await?;
+            Ok(MovieFile { id, ..file.clone() })
             }
-        })?;
-        tx.commit().await?;
-        Ok(MovieFile { id, ..file.clone() })
+        .await;
+        self.changed();
+        result
     }
 
     async fn movie_paths(&self) -> Result<Vec<String>> {
@@ -282,10 +331,8 @@ impl MovieStore for SqliteStore {
     }
 
     async fn library_revision(&self) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT revision FROM library_revision WHERE id = 1")
-                .fetch_one(&self.reader)
-                .await?,
-        )
+        // One process owns a SQLite library, so its own count of writes is
+        // the whole truth, and reading it costs no query.
+        Ok(self.revision.load(Ordering::Acquire))
     }
 }

@@ -3,11 +3,15 @@
 //! `story`) the one test story every backend must pass.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "story")]
+pub mod bench_data;
 mod error;
+mod metered;
 /// Recognising constraint failures in database errors.
 pub mod error_kind {
     pub use crate::error::{is_foreign_key_violation, is_unique_violation};
 }
+mod movie_stream;
 mod movies;
 mod profiles;
 pub mod rows;
@@ -17,6 +21,8 @@ mod settings;
 pub mod story;
 
 pub use error::{Conflict, Result, StoreError};
+pub use metered::Metered;
+pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
 pub use movies::MovieStore;
 pub use profiles::ProfileStore;
 pub use search::search_terms;

@@ -1,18 +1,16 @@
 //! MovieResource as Radarr writes it. The columns are written through serde;
 //! the metadata document is copied in as stored (see `domain::movie::MetadataDoc`).
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Utc};
 use domain::availability;
 use domain::language::Language;
 use domain::movie::{AddOptions, CoverType, Movie, MovieStatus};
 use domain::movie_file::{MediaInfo, MovieFile};
 use domain::quality::QualityModel;
-use domain::quality_profile::QualityProfile;
 use serde::Serialize;
 
 use super::wire_date::WireDate;
+use crate::services::profile_cache::Profiles;
 
 /// What rendering a movie needs beyond the movie: the URL base for image
 /// links, the time for availability, and profiles for the cutoff check.
@@ -24,7 +22,10 @@ pub struct RenderContext {
     /// Days added to release dates before a movie counts as available.
     pub availability_delay: i32,
     /// Quality profiles by id.
-    pub profiles: HashMap<i32, QualityProfile>,
+    pub profiles: Profiles,
+    /// Names everything above and the library's state: two renderings of a
+    /// movie under the same version are the same bytes.
+    pub version: String,
 }
 
 #[derive(Serialize)]
@@ -74,6 +75,7 @@ impl<'a> MovieFileWire<'a> {
     pub fn new(movie: &Movie, file: &'a MovieFile, ctx: &RenderContext) -> Self {
         let cutoff_not_met = ctx
             .profiles
+            .by_id
             .get(&movie.quality_profile_id)
             .is_some_and(
                 |p| match (p.cutoff_index(), p.item_index_of(file.quality.quality.id)) {

@@ -1,7 +1,9 @@
 //! Dates as Radarr writes and reads them: UTC, `yyyy-MM-ddTHH:mm:ssZ` out;
 //! anything parseable in.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use std::fmt;
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A date written the way Radarr writes it (no fractions, literal `Z`):
@@ -9,9 +11,27 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WireDate(pub DateTime<Utc>);
 
+impl fmt::Display for WireDate {
+    // Written by hand: chrono's format strings cost more than the rest of a
+    // movie's rendering, and lists write tens of thousands of dates.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            d.year(),
+            d.month(),
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second()
+        )
+    }
+}
+
 impl Serialize for WireDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.format("%Y-%m-%dT%H:%M:%SZ"))
+        s.collect_str(self)
     }
 }
 

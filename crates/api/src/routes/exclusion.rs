@@ -70,15 +70,18 @@ impl ExclusionInput {
     }
 }
 
+#[tracing::instrument(skip_all)]
 async fn list(State(state): State<AppState>) -> ApiResult<Response> {
     let all = state.store.exclusions().await?;
     ok(&all.iter().map(resource).collect::<Vec<_>>())
 }
 
+#[tracing::instrument(skip_all)]
 async fn one(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     ok(&resource(&state.store.exclusion(id).await?))
 }
 
+#[tracing::instrument(skip_all)]
 async fn add(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ExclusionInput>,
@@ -96,6 +99,7 @@ async fn add(
     )
 }
 
+#[tracing::instrument(skip_all)]
 async fn add_many(
     State(state): State<AppState>,
     ApiJson(inputs): ApiJson<Vec<ExclusionInput>>,
@@ -108,6 +112,7 @@ async fn add_many(
     ok(&added.iter().map(resource).collect::<Vec<_>>())
 }
 
+#[tracing::instrument(skip_all)]
 async fn update(
     State(state): State<AppState>,
     id: Id,
@@ -121,6 +126,7 @@ async fn update(
     accepted(&resource(&saved))
 }
 
+#[tracing::instrument(skip_all)]
 async fn remove(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     state.store.exclusion(id).await?;
     state.store.delete_exclusions(&[id]).await?;
@@ -133,6 +139,7 @@ struct BulkIds {
     ids: Vec<i32>,
 }
 
+#[tracing::instrument(skip_all)]
 async fn delete_many(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<BulkIds>,
@@ -153,6 +160,7 @@ struct Page<'a> {
 }
 
 /// `GET /exclusions/paged`: Radarr's paging; unknown sort keys fall back to the id.
+#[tracing::instrument(skip_all)]
 async fn paged(State(state): State<AppState>, query: QueryParams) -> ApiResult<Response> {
     let mut all = state.store.exclusions().await?;
     let page = query.i32("page")?.filter(|p| *p > 0).unwrap_or(1) as usize;

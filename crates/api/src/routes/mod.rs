@@ -2,6 +2,7 @@
 
 mod exclusion;
 mod movie;
+mod movie_list;
 mod quality;
 pub mod respond;
 mod root_folder;

@@ -35,14 +35,17 @@ pub fn routes() -> Router<AppState> {
         .route("/language/{id}", get(language))
 }
 
+#[tracing::instrument(skip_all)]
 async fn profiles(State(state): State<AppState>) -> ApiResult<Response> {
     ok(&state.store.quality_profiles().await?)
 }
 
+#[tracing::instrument(skip_all)]
 async fn profile(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     ok(&state.store.quality_profile(id).await?)
 }
 
+#[tracing::instrument(skip_all)]
 async fn profile_schema() -> ApiResult<Response> {
     ok(&schema_profile())
 }
@@ -58,12 +61,14 @@ fn validate(profile: &QualityProfile) -> ApiResult<()> {
     })
 }
 
+#[tracing::instrument(skip_all)]
 async fn add_profile(
     State(state): State<AppState>,
     ApiJson(profile): ApiJson<QualityProfile>,
 ) -> ApiResult<Response> {
     validate(&profile)?;
     let added = state.store.add_quality_profile(&profile).await?;
+    state.profiles.invalidate();
     created_json(
         &format!(
             "{}/api/v3/qualityprofile/{}",
@@ -73,15 +78,18 @@ async fn add_profile(
     )
 }
 
+#[tracing::instrument(skip_all)]
 async fn save_profile(state: &AppState, id: i32, profile: QualityProfile) -> ApiResult<Response> {
     validate(&profile)?;
     let saved = state
         .store
         .update_quality_profile(&QualityProfile { id, ..profile })
         .await?;
+    state.profiles.invalidate();
     accepted(&saved)
 }
 
+#[tracing::instrument(skip_all)]
 async fn update_profile(
     State(state): State<AppState>,
     id: Id,
@@ -91,6 +99,7 @@ async fn update_profile(
     save_profile(&state, id, profile).await
 }
 
+#[tracing::instrument(skip_all)]
 async fn update_profile_from_body(
     State(state): State<AppState>,
     ApiJson(profile): ApiJson<QualityProfile>,
@@ -99,15 +108,19 @@ async fn update_profile_from_body(
     save_profile(&state, id, profile).await
 }
 
+#[tracing::instrument(skip_all)]
 async fn delete_profile(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     state.store.delete_quality_profile(id).await?;
+    state.profiles.invalidate();
     Ok(deleted())
 }
 
+#[tracing::instrument(skip_all)]
 async fn definitions(State(state): State<AppState>) -> ApiResult<Response> {
     ok(&state.store.quality_definitions().await?)
 }
 
+#[tracing::instrument(skip_all)]
 async fn definition(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     let found = state
         .store
@@ -126,6 +139,7 @@ struct Limits {
     max: f64,
 }
 
+#[tracing::instrument(skip_all)]
 async fn definition_limits() -> ApiResult<Response> {
     ok(&Limits {
         min: SIZE_LIMIT_MIN,
@@ -149,6 +163,7 @@ fn language_resource(language: Language) -> LanguageResource {
     }
 }
 
+#[tracing::instrument(skip_all)]
 async fn languages() -> ApiResult<Response> {
     ok(&Language::api_order()
         .into_iter()
@@ -156,6 +171,7 @@ async fn languages() -> ApiResult<Response> {
         .collect::<Vec<_>>())
 }
 
+#[tracing::instrument(skip_all)]
 async fn language(Id(id): Id) -> ApiResult<Response> {
     let language = Language::by_id(id)
         .ok_or_else(|| ApiError::NotFound(format!("Language with ID {id} does not exist")))?;

@@ -14,11 +14,11 @@ use crate::error::{ApiError, ApiResult};
 pub const JSON: &str = "application/json; charset=utf-8";
 
 /// A JSON response from bytes already encoded.
-pub fn json_bytes(status: StatusCode, body: Vec<u8>) -> Response {
+pub fn json_bytes(status: StatusCode, body: impl Into<axum::body::Body>) -> Response {
     (
         status,
         [(CONTENT_TYPE, HeaderValue::from_static(JSON))],
-        body,
+        body.into(),
     )
         .into_response()
 }

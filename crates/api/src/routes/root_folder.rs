@@ -84,17 +84,20 @@ fn resource(root: RootFolder, movie_paths: &HashSet<&str>) -> RootFolderResource
     }
 }
 
+#[tracing::instrument(skip_all)]
 async fn resources(state: &AppState, roots: Vec<RootFolder>) -> ApiResult<Vec<RootFolderResource>> {
     let paths = state.store.movie_paths().await?;
     let set: HashSet<&str> = paths.iter().map(String::as_str).collect();
     Ok(roots.into_iter().map(|r| resource(r, &set)).collect())
 }
 
+#[tracing::instrument(skip_all)]
 async fn list(State(state): State<AppState>) -> ApiResult<Response> {
     let roots = state.store.root_folders().await?;
     ok(&resources(&state, roots).await?)
 }
 
+#[tracing::instrument(skip_all)]
 async fn one(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     let root = state.store.root_folder(id).await?;
     let mut list = resources(&state, vec![root]).await?;
@@ -108,6 +111,7 @@ struct RootFolderInput {
 }
 
 /// Radarr's rules for a new root folder beyond "absolute, existing, writable".
+#[tracing::instrument(skip_all)]
 async fn check_new_root(state: &AppState, path: &str) -> ApiResult<Vec<ValidationFailure>> {
     let mut failures = Vec::new();
     let data_dir = state.config.data_dir.display().to_string();
@@ -154,6 +158,7 @@ async fn check_new_root(state: &AppState, path: &str) -> ApiResult<Vec<Validatio
     Ok(failures)
 }
 
+#[tracing::instrument(skip_all)]
 async fn add(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<RootFolderInput>,
@@ -172,6 +177,7 @@ async fn add(
     created_json(&location, &list.pop())
 }
 
+#[tracing::instrument(skip_all)]
 async fn remove(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     state.store.delete_root_folder(id).await?;
     Ok(deleted())

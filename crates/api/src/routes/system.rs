@@ -31,6 +31,7 @@ struct Ping {
 }
 
 /// `GET|HEAD /ping`: open to all; 500 when the database does not answer.
+#[tracing::instrument(skip_all)]
 pub async fn ping(State(state): State<AppState>) -> ApiResult<Response> {
     match state.store.ping().await {
         Ok(()) => ok(&Ping { status: "OK" }),
@@ -48,6 +49,7 @@ struct ApiInfo {
 }
 
 /// `GET /api`: the API versions.
+#[tracing::instrument(skip_all)]
 pub async fn api_info() -> ApiResult<Response> {
     ok(&ApiInfo {
         current: "v3",
@@ -112,6 +114,7 @@ fn build_time() -> WireDate {
 }
 
 /// `GET /system/status`.
+#[tracing::instrument(skip_all)]
 async fn status(State(state): State<AppState>) -> ApiResult<Response> {
     let config = &state.config;
     let (os_name, os_version) = os_release();
@@ -164,6 +167,7 @@ struct HealthCheck {
 }
 
 /// `GET /health`: only the checks that fail.
+#[tracing::instrument(skip_all)]
 async fn health(State(state): State<AppState>) -> ApiResult<Response> {
     let mut checks = Vec::new();
     for root in state.store.root_folders().await? {
@@ -208,6 +212,7 @@ fn mounts() -> Vec<PathBuf> {
 }
 
 /// `GET /diskspace`: each file system holding the data folder or a root folder.
+#[tracing::instrument(skip_all)]
 async fn diskspace(State(state): State<AppState>) -> ApiResult<Response> {
     let mounts = mounts();
     let mut paths: Vec<PathBuf> = vec![state.config.data_dir.clone()];

@@ -48,16 +48,19 @@ fn label_of(input: &TagInput) -> ApiResult<String> {
     })
 }
 
+#[tracing::instrument(skip_all)]
 async fn list(State(state): State<AppState>) -> ApiResult<Response> {
     let tags = state.store.tags().await?;
     ok(&tags.iter().map(resource).collect::<Vec<_>>())
 }
 
+#[tracing::instrument(skip_all)]
 async fn one(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     ok(&resource(&state.store.tag(id).await?))
 }
 
 /// `POST /tag`: 201 with the tag, the existing one when the label is taken.
+#[tracing::instrument(skip_all)]
 async fn add(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<TagInput>,
@@ -69,6 +72,7 @@ async fn add(
     )
 }
 
+#[tracing::instrument(skip_all)]
 async fn save(state: &AppState, id: i32, input: &TagInput) -> ApiResult<Response> {
     let tag = state
         .store
@@ -80,6 +84,7 @@ async fn save(state: &AppState, id: i32, input: &TagInput) -> ApiResult<Response
     accepted(&resource(&tag))
 }
 
+#[tracing::instrument(skip_all)]
 async fn update(
     State(state): State<AppState>,
     id: Id,
@@ -88,6 +93,7 @@ async fn update(
     save(&state, update_id(Some(id), input.id)?, &input).await
 }
 
+#[tracing::instrument(skip_all)]
 async fn update_from_body(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<TagInput>,
@@ -95,6 +101,7 @@ async fn update_from_body(
     save(&state, update_id(None, input.id)?, &input).await
 }
 
+#[tracing::instrument(skip_all)]
 async fn remove(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     state.store.delete_tag(id).await?;
     Ok(deleted())
@@ -117,6 +124,7 @@ struct TagDetails<'a> {
     id: i32,
 }
 
+#[tracing::instrument(skip_all)]
 async fn details_of<'a>(state: &AppState, tag: &'a Tag) -> ApiResult<TagDetails<'a>> {
     Ok(TagDetails {
         label: &tag.label,
@@ -132,6 +140,7 @@ async fn details_of<'a>(state: &AppState, tag: &'a Tag) -> ApiResult<TagDetails<
     })
 }
 
+#[tracing::instrument(skip_all)]
 async fn details(State(state): State<AppState>) -> ApiResult<Response> {
     let tags = state.store.tags().await?;
     let mut all = Vec::with_capacity(tags.len());
@@ -141,6 +150,7 @@ async fn details(State(state): State<AppState>) -> ApiResult<Response> {
     ok(&all)
 }
 
+#[tracing::instrument(skip_all)]
 async fn detail(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     let tag = state.store.tag(id).await?;
     ok(&details_of(&state, &tag).await?)

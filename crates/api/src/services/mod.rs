@@ -1,4 +1,7 @@
 //! The use cases behind the handlers.
 
 pub mod folders;
+pub mod list_cache;
 pub mod movies;
+pub mod profile_cache;
+pub mod rendered_movies;

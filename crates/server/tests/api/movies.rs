@@ -561,6 +561,43 @@ async fn the_full_list_answers_conditional_requests_and_gzip() {
 }
 
 #[tokio::test]
+async fn repeated_lists_are_the_same_bytes_until_a_change_shows() {
+    let app = spawn_app().await;
+    let movies: Vec<_> = (1..=300)
+        .map(|n| store::story::full_movie(n, &format!("Movie {n}"), 2000))
+        .collect();
+    app.store.add_movies(&movies).await.unwrap();
+    // reqwest asks for gzip and unpacks it; this client asks for nothing.
+    let plain = reqwest::Client::builder().no_gzip().build().unwrap();
+    let get_plain = || {
+        plain
+            .get(format!("{}/api/v3/movie", app.address))
+            .header("X-Api-Key", &app.api_key)
+            .send()
+    };
+    let first = get_plain().await.unwrap().bytes().await.unwrap();
+    // Later answers come from the compressed copy once it is made: plain
+    // and gzip alike must be what was rendered.
+    for _ in 0..20 {
+        let again = get_plain().await.unwrap();
+        assert!(again.headers().get("content-encoding").is_none());
+        assert_eq!(again.bytes().await.unwrap(), first);
+        let zipped = app.get("/api/v3/movie").await;
+        assert_eq!(zipped.bytes().await.unwrap(), first);
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let mut movie = app.get_json("/api/v3/movie/7").await;
+    movie["monitored"] = json!(false);
+    assert_eq!(
+        app.put("/api/v3/movie/7", &movie).await.status(),
+        StatusCode::ACCEPTED
+    );
+    let list = app.get_json("/api/v3/movie").await;
+    assert_eq!(list[6]["monitored"], false, "the change shows at once");
+    assert_eq!(app.get_json("/api/v3/movie/7").await["monitored"], false);
+}
+
+#[tokio::test]
 async fn the_list_streams_many_movies_whole() {
     let app = spawn_app().await;
     let movies: Vec<_> = (1..=1500)

@@ -34,6 +34,10 @@ async fn request_metrics_use_the_route_template_and_radarrs_buckets() {
     assert!(text.contains("radarr_api_errors_total"));
     assert!(text.contains("radarr_db_pool_connections"));
     assert!(
+        text.contains("radarr_db_query_duration_seconds_bucket{operation=\"movie\""),
+        "store calls are timed"
+    );
+    assert!(
         text.contains("process_resident_memory_bytes"),
         "process memory"
     );
