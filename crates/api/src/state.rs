@@ -65,7 +65,22 @@ pub struct AppState {
     pub rendered_movies: Arc<RenderedMovies>,
 }
 
+/// How often expired cache entries are dropped.
+const HOUSEKEEPING_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
 impl AppState {
+    /// Drops what the response caches no longer need, forever: moka frees an
+    /// expired entry only when something touches the cache, and an idle
+    /// server should give the memory back. Run it on its own task.
+    pub async fn housekeeping(self) {
+        let mut tick = tokio::time::interval(HOUSEKEEPING_EVERY);
+        loop {
+            tick.tick().await;
+            self.movie_list.run_pending_tasks();
+            self.rendered_movies.run_pending_tasks();
+        }
+    }
+
     /// State over a store with these settings.
     pub fn new(store: Arc<dyn Store>, config: ApiConfig, metrics: Option<MetricsRenderer>) -> Self {
         AppState {

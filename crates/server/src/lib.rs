@@ -104,6 +104,7 @@ pub async fn serve(
     prepared: Prepared,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
+    let housekeeping = tokio::spawn(prepared.state.clone().housekeeping());
     let app = api::service(prepared.state.clone());
     let served = axum::serve(
         listener,
@@ -111,6 +112,7 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await;
+    housekeeping.abort();
     prepared.store.close().await;
     tracing::info!("stopped");
     served.map_err(ServerError::Serve)

@@ -7,6 +7,11 @@ use clap::Parser;
 use server::cli::Cli;
 use server::{Settings, telemetry};
 
+/// jemalloc hands freed memory back to the system within seconds, where
+/// glibc's per-thread arenas keep what a burst of large responses took.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let settings = match Settings::resolve(cli.serve_args()) {

@@ -9,6 +9,8 @@ use store::Store;
 
 /// Request-duration buckets, in seconds.
 const DURATION_BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
+/// How often histogram samples are folded into their buckets.
+const UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 /// Store-call buckets, in seconds: most calls take well under a millisecond.
 const QUERY_BUCKETS: [f64; 10] = [
     0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 1.0,
@@ -47,6 +49,18 @@ fn handle() -> Option<&'static PrometheusHandle> {
             match builder.install_recorder() {
                 Ok(handle) => {
                     describe();
+                    // Histograms keep raw samples until upkeep folds them into
+                    // buckets; without it memory grows with every request.
+                    let upkeep = handle.clone();
+                    std::thread::Builder::new()
+                        .name("metrics-upkeep".into())
+                        .spawn(move || {
+                            loop {
+                                std::thread::sleep(UPKEEP_EVERY);
+                                upkeep.run_upkeep();
+                            }
+                        })
+                        .ok()?;
                     Some(handle)
                 }
                 Err(e) => {

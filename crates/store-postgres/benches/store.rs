@@ -9,7 +9,7 @@
 //! `UNIFIED_RADARR_TEST_POSTGRES_URL=postgres://… cargo bench -p unified-radarr-store-postgres --bench store`
 #![forbid(unsafe_code)]
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use store::MovieStore;
@@ -36,11 +36,14 @@ fn postgres(c: &mut Criterion) {
         let store = PostgresStore::connect(&PostgresOptions::new(url))
             .await
             .expect("connect");
+        let started = Instant::now();
         let work = Workload::load(&store).await;
+        let loaded = started.elapsed();
         let (mean, over) = work.search_selectivity(&store).await;
         eprintln!(
-            "postgres: {LIBRARY_SIZE} movies loaded; a search query matches {mean:.1} on average, \
-             {:.0}% match more than {SEARCH_LIMIT}",
+            "postgres: {LIBRARY_SIZE} movies loaded in {:.1} s; a search query matches {mean:.1} \
+             on average, {:.0}% match more than {SEARCH_LIMIT}",
+            loaded.as_secs_f64(),
             over * 100.0
         );
         (store, work)

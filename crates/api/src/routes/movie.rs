@@ -1,12 +1,11 @@
 //! `/api/v3/movie`: the library.
 
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, put};
-use chrono::Utc;
+use chrono::{Datelike, Utc};
 use domain::movie::Movie;
 
 use crate::error::ApiResult;
@@ -41,7 +40,7 @@ pub async fn render_context(state: &AppState) -> ApiResult<RenderContext> {
     let version = format!(
         "{revision}-{:x}-{}-{}",
         profiles.fingerprint,
-        now.format("%Y%m%d"),
+        now.date_naive().num_days_from_ce(),
         state.started.timestamp_micros()
     );
     Ok(RenderContext {
@@ -74,10 +73,8 @@ async fn one(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
         return Ok(json_bytes(StatusCode::OK, bytes));
     }
     let movie = state.store.movie(id).await?;
-    let bytes = Bytes::from(movie_json(&movie, &ctx));
-    state
-        .rendered_movies
-        .insert(id, &ctx.version, bytes.clone());
+    let bytes = movie_json(&movie, &ctx);
+    state.rendered_movies.insert(id, &ctx.version, &bytes);
     Ok(json_bytes(StatusCode::OK, bytes))
 }
 

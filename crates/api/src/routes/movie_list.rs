@@ -18,7 +18,7 @@ use crate::extract::QueryParams;
 use crate::resources::movie::{RenderContext, write_movie};
 use crate::routes::movie::{movies_array, render_context};
 use crate::routes::respond::{JSON, json_bytes};
-use crate::services::list_cache::{CachedList, Recorder, decompress};
+use crate::services::list_cache::{Recorder, unpacked};
 use crate::state::AppState;
 
 /// Bytes gathered before a chunk of the list is sent.
@@ -63,7 +63,7 @@ pub async fn list(
             ];
             return Ok((StatusCode::OK, headers, cached.gzip.clone()).into_response());
         }
-        Some(cached) => Body::from_stream(decompressed(cached)),
+        Some(cached) => Body::from_stream(unpacked(cached)),
         None => {
             let recorder = state.movie_list.record(&etag);
             // Fused: the HTTP layers may poll once more after the end.
@@ -93,14 +93,6 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
             parts.next().is_some_and(|c| c.eq_ignore_ascii_case("gzip"))
                 && !parts.any(|p| p.replace(' ', "") == "q=0")
         })
-}
-
-/// The cached list, decompressed a chunk at a time.
-fn decompressed(
-    cached: std::sync::Arc<CachedList>,
-) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
-    let count = cached.lz4_chunks.len();
-    futures::stream::iter((0..count).map(move |i| decompress(&cached.lz4_chunks[i])))
 }
 
 /// The JSON array in chunks of about [`CHUNK_BYTES`], written as rows arrive,
