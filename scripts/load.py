@@ -95,14 +95,21 @@ def main():
         time.sleep(2)
         print(f"resident memory idle with {movies} movies: {rss_kib(server.pid) / 1024:.1f} MiB")
 
+        t0 = time.monotonic()
         status, headers, body = request("GET", f"{base}/api/v3/movie")
+        first_ms = (time.monotonic() - t0) * 1000
         listed = json.loads(body)
         etag = headers["ETag"]
         print(f"GET /api/v3/movie: {len(listed)} movies, {len(body) / 1e6:.1f} MB, {len(body) / len(listed) / 1000:.1f} KB each")
+        print(f"first full list after start (rendered from the database): {first_ms:.0f} ms")
+        time.sleep(1)
+        print(f"resident memory after the first list: {rss_kib(server.pid) / 1024:.1f} MiB")
         status, _, _ = request("GET", f"{base}/api/v3/movie", headers={"If-None-Match": etag})
         print(f"conditional request with the ETag: {status}")
         status, headers, zipped = request("GET", f"{base}/api/v3/movie", headers={"Accept-Encoding": "gzip"})
         print(f"gzip: Content-Encoding {headers.get('Content-Encoding')}, {len(zipped) / 1e6:.1f} MB")
+        gz = wrk(f"{base}/api/v3/movie", 1, 1, 10, headers=["Accept-Encoding: gzip"])
+        print(f"GET /api/v3/movie with gzip, 1 client: p50 {gz['p50']}, p99 {gz['p99']}")
 
         script = os.path.join(work, "random_id.lua")
         with open(script, "w") as f:
@@ -143,12 +150,13 @@ def main():
         thread = threading.Thread(target=writer)
         thread.start()
         reads = wrk(base + "/", 16, 2, 15, script)
-        lists = wrk(f"{base}/api/v3/movie", 2, 1, 10)
+        lists = wrk(f"{base}/api/v3/movie", 2, 1, 15)
+        print(f"resident memory peak (VmHWM) by the end: {rss_kib(server.pid, 'VmHWM') / 1024:.1f} MiB")
         stop.set()
         thread.join()
         print(f"while a writer made {written[0]} writes: {reads['requests']} reads by id "
               f"(non-2xx {reads['non_2xx']}, socket errors {reads['socket_errors']}, p99 {reads['p99']}), "
-              f"{lists['requests']} full lists (non-2xx {lists['non_2xx']}), writer failures {len(failures)}")
+              f"{lists['requests']} full lists (non-2xx {lists['non_2xx']}, p50 {lists['p50']}), writer failures {len(failures)}")
         for f in failures[:5]:
             print("  writer failure:", f)
     finally:

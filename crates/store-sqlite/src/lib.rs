@@ -8,6 +8,7 @@ mod movies;
 mod profiles;
 mod settings;
 
+use std::future::Future;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -80,9 +81,12 @@ impl SqliteStore {
 }
 
 impl SqliteStore {
-    /// Notes a movie or file write; called after it finished, committed or not.
-    fn changed(&self) {
+    /// Runs a movie or file write, then counts it (committed or not: an extra
+    /// count only costs a cache miss, a missing one would serve stale data).
+    async fn counted<T>(&self, write: impl Future<Output = Result<T>>) -> Result<T> {
+        let result = write.await;
         self.revision.fetch_add(1, Ordering::AcqRel);
+        result
     }
 }
 

@@ -209,17 +209,15 @@ impl MovieStore for SqliteStore {
     }
 
     async fn add_movie(&self, movie: &Movie) -> Result<Movie> {
-        let result = async {
+        self.counted(async {
             let mut conn = self.writer.acquire().await?;
             insert_movie(&mut conn, movie).await
-        }
-        .await;
-        self.changed();
-        result
+        })
+        .await
     }
 
     async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        let result = async {
+        self.counted(async {
             let mut tx = self.writer.begin().await?;
             let mut added = Vec::with_capacity(movies.len());
             for movie in movies {
@@ -227,24 +225,20 @@ impl MovieStore for SqliteStore {
             }
             tx.commit().await?;
             Ok(added)
-        }
-        .await;
-        self.changed();
-        result
+        })
+        .await
     }
 
     async fn update_movie(&self, movie: &Movie) -> Result<Movie> {
-        let result = async {
+        self.counted(async {
             let mut conn = self.writer.acquire().await?;
             save_movie(&mut conn, movie).await
-        }
-        .await;
-        self.changed();
-        result
+        })
+        .await
     }
 
     async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        let result = async {
+        self.counted(async {
             let mut tx = self.writer.begin().await?;
             let mut saved = Vec::with_capacity(movies.len());
             for movie in movies {
@@ -252,14 +246,12 @@ impl MovieStore for SqliteStore {
             }
             tx.commit().await?;
             Ok(saved)
-        }
-        .await;
-        self.changed();
-        result
+        })
+        .await
     }
 
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()> {
-        let result = async {
+        self.counted(async {
             let mut tx = self.writer.begin().await?;
             sqlx::query("DELETE FROM movies WHERE id IN (SELECT value FROM json_each($1))")
                 .bind(Json(ids))
@@ -268,14 +260,12 @@ impl MovieStore for SqliteStore {
             insert_exclusions(&mut tx, exclusions, true).await?;
             tx.commit().await?;
             Ok(())
-        }
-        .await;
-        self.changed();
-        result
+        })
+        .await
     }
 
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
-        let result = async {
+        self.counted(async {
             let mut tx = self.writer.begin().await?;
             sqlx::query("DELETE FROM movie_files WHERE movie_id = $1")
                 .bind(file.movie_id)
@@ -309,10 +299,8 @@ impl MovieStore for SqliteStore {
             })?;
             tx.commit().await?;
             Ok(MovieFile { id, ..file.clone() })
-            }
-        .await;
-        self.changed();
-        result
+            })
+        .await
     }
 
     async fn movie_paths(&self) -> Result<Vec<String>> {
