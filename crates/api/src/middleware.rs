@@ -1,7 +1,7 @@
 //! Cross-cutting behaviour: case-insensitive routes, the version header,
 //! request metrics and slow-request logs.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, Uri};
@@ -48,8 +48,8 @@ pub async fn application_version(
 }
 
 /// Records each request's duration by route template (never the raw path, so
-/// ids do not explode the label set) and logs the slow ones.
-pub async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Response {
+/// ids do not explode the label set) and logs at warn those slower than `slow`.
+pub async fn observe(State(slow): State<Duration>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().to_string();
     let route = req
@@ -68,7 +68,7 @@ pub async fn observe(State(state): State<AppState>, req: Request, next: Next) ->
     metrics::histogram!("radarr_api_request_duration_seconds", &labels)
         .record(elapsed.as_secs_f64());
     metrics::counter!("radarr_api_requests_total", &labels).increment(1);
-    if elapsed > state.config.slow_request {
+    if elapsed > slow {
         tracing::warn!(%method, %route, duration_ms = elapsed.as_millis() as u64, "slow request");
     }
     response
@@ -76,7 +76,66 @@ pub async fn observe(State(state): State<AppState>, req: Request, next: Next) ->
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use axum::Router;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
     use super::*;
+
+    /// Collects what the log writes.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn slow_requests_are_logged_at_warn_with_route_and_duration() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::WARN)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+        let app = Router::new()
+            .route(
+                "/slow/{id}",
+                get(|| async { tokio::time::sleep(Duration::from_millis(30)).await }),
+            )
+            .route("/fast", get(|| async {}))
+            .layer(axum::middleware::from_fn_with_state(
+                Duration::from_millis(10),
+                observe,
+            ));
+        let request = |uri: &str| {
+            Request::builder()
+                .uri(uri)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        app.clone().oneshot(request("/fast")).await.unwrap();
+        assert!(
+            captured.0.lock().unwrap().is_empty(),
+            "fast requests are not logged"
+        );
+        app.oneshot(request("/slow/7")).await.unwrap();
+        let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        assert!(log.contains("WARN"), "{log}");
+        assert!(log.contains("route=/slow/{id}"), "{log}");
+        assert!(log.contains("duration_ms="), "{log}");
+    }
 
     #[test]
     fn path_is_lowered_and_query_kept() {

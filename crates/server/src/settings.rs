@@ -45,11 +45,12 @@ pub const SQLITE_FILE: &str = "unified-radarr.db";
 /// Radarr's way of naming a PostgreSQL server: `RADARR__POSTGRES__HOST`,
 /// `…PORT`, `…USER`, `…PASSWORD`, `…MAINDB`. Used when no URL is given.
 fn postgres_url_from_env() -> Option<String> {
-    let var = |name: &str| {
-        std::env::var(format!("RADARR__POSTGRES__{name}"))
-            .ok()
-            .filter(|v| !v.is_empty())
-    };
+    postgres_url_from(|name| std::env::var(name).ok())
+}
+
+/// Builds the URL from `RADARR__POSTGRES__*` values read through `lookup`.
+fn postgres_url_from(lookup: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let var = |name: &str| lookup(&format!("RADARR__POSTGRES__{name}")).filter(|v| !v.is_empty());
     let host = var("HOST")?;
     let port = var("PORT").unwrap_or_else(|| "5432".into());
     let user = var("USER").unwrap_or_else(|| "postgres".into());
@@ -260,6 +261,34 @@ mod tests {
                 .trusted_proxies
                 .len(),
             2
+        );
+    }
+
+    #[test]
+    fn radarrs_postgres_variables_make_a_url() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(postgres_url_from(env(&[])), None, "no host, no PostgreSQL");
+        assert_eq!(
+            postgres_url_from(env(&[("RADARR__POSTGRES__HOST", "db")])).as_deref(),
+            Some("postgres://postgres@db:5432/radarr-main")
+        );
+        static ALL: [(&str, &str); 5] = [
+            ("RADARR__POSTGRES__HOST", "db.local"),
+            ("RADARR__POSTGRES__PORT", "6432"),
+            ("RADARR__POSTGRES__USER", "radarr"),
+            ("RADARR__POSTGRES__PASSWORD", "p@ss word"),
+            ("RADARR__POSTGRES__MAINDB", "movies"),
+        ];
+        assert_eq!(
+            postgres_url_from(env(&ALL)).as_deref(),
+            Some("postgres://radarr:p%40ss%20word@db.local:6432/movies")
         );
     }
 

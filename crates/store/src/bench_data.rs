@@ -143,7 +143,7 @@ fn prefix_query(title: &str) -> Option<String> {
 pub struct Workload {
     /// The movies as stored, with ids and files.
     pub movies: Vec<Movie>,
-    /// The ids of [`TAGS`].
+    /// The ids of the tags the library's movies carry.
     pub tag_ids: Vec<i32>,
     /// Two-word prefix queries, each matching at least one movie.
     pub queries: Vec<String>,

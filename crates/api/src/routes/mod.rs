@@ -58,7 +58,7 @@ pub fn app(state: AppState) -> Router {
         .route("/ping", get(system::ping).head(system::ping))
         .merge(api)
         .merge(metrics)
-        .layer(from_fn_with_state(state.clone(), observe))
+        .layer(from_fn_with_state(state.config.slow_request, observe))
         .layer(DefaultBodyLimit::max(state.config.body_limit))
         .layer(
             CorsLayer::new()
