@@ -105,7 +105,9 @@ CREATE TRIGGER movies_fts_delete AFTER DELETE ON movies BEGIN
     INSERT INTO movies_fts (movies_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
 END;
 
-CREATE TRIGGER movies_fts_update AFTER UPDATE OF search_text ON movies BEGIN
+-- Only when the text changed: most updates (monitored, tags) leave it alone.
+CREATE TRIGGER movies_fts_update AFTER UPDATE OF search_text ON movies
+WHEN old.search_text IS NOT new.search_text BEGIN
     INSERT INTO movies_fts (movies_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
     INSERT INTO movies_fts (rowid, search_text) VALUES (new.id, new.search_text);
 END;

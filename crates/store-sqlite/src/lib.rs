@@ -59,13 +59,17 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
+        // A SQLite connection is a file handle, not a socket that can go
+        // stale: checking it before each use would only add a thread hop.
         let writer = SqlitePoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(1)
             .min_connections(1)
             .connect_with(options.clone())
             .await?;
         sqlx::migrate!("./migrations").run(&writer).await?;
         let reader = SqlitePoolOptions::new()
+            .test_before_acquire(false)
             .max_connections(MAX_READERS)
             .min_connections(1)
             // Rows a worker thread may read ahead of its caller: the default
