@@ -2,9 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use domain::language::Language;
-use domain::movie_file::{MediaInfo, MovieFile};
-use domain::quality::{Quality, QualityModel};
+use domain::movie_file::MovieFile;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -35,26 +33,13 @@ const OMITTED_WHEN_EMPTY: [&str; 9] = [
     "lastSearchTime",
 ];
 
+/// Records a file for a stored movie, as an import would.
 async fn add_file(app: &TestApp, movie_id: i32) -> MovieFile {
-    let file = MovieFile {
-        id: 0,
-        movie_id,
-        relative_path: "The Matrix (1999) Bluray-1080p.mkv".into(),
-        size: 12_345_678_901,
-        date_added: chrono::Utc::now(),
-        scene_name: Some("The.Matrix.1999.1080p.BluRay.x264-GROUP".into()),
-        release_group: Some("GROUP".into()),
-        edition: String::new(),
-        languages: vec![Language::ENGLISH],
-        quality: QualityModel::new(Quality::BLURAY_1080P),
-        indexer_flags: 0,
-        media_info: Some(MediaInfo {
-            video_codec: "x264".into(),
-            ..MediaInfo::default()
-        }),
-        original_file_path: None,
-    };
-    app.store.add_movie_file(&file).await.unwrap()
+    let movie = app.store.movie(movie_id).await.unwrap();
+    app.store
+        .add_movie_file(&store::story::movie_file(&movie))
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
