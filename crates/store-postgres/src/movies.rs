@@ -201,10 +201,13 @@ impl MovieStore for PostgresStore {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
+        // Rank and cut to the limit first, then join files for the few
+        // left: joining first made PostgreSQL hash every file for common words.
         let sql = format!(
-            "{SELECT_MOVIE} CROSS JOIN to_tsquery('simple', $1) AS q \
-             WHERE m.search_vector @@ q \
-             ORDER BY ts_rank(m.search_vector, q) DESC, m.sort_title LIMIT $2"
+            "WITH hits AS (SELECT id, sort_title, ts_rank(search_vector, q) AS rank \
+             FROM movies, to_tsquery('simple', $1) AS q WHERE search_vector @@ q \
+             ORDER BY rank DESC, sort_title LIMIT $2) \
+             {SELECT_MOVIE} JOIN hits h ON h.id = m.id ORDER BY h.rank DESC, h.sort_title"
         );
         let rows: Vec<MovieRow> = sqlx::query_as(&sql)
             .bind(prefix_query(&terms))
