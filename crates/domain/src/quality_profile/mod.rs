@@ -1,12 +1,16 @@
 //! Quality profiles: which qualities a movie may have, in what order of
 //! preference, where upgrading stops, and Radarr's rules for a valid profile.
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::language::Language;
 use crate::quality::Quality;
+
+mod defaults;
+mod validate;
+
+pub use defaults::{default_profiles, schema_profile};
+pub use validate::ProfileViolation;
 
 /// A quality profile in the shape of Radarr's `QualityProfileResource`. Any
 /// field may be absent on input; a missing name reads as empty so that
@@ -94,16 +98,6 @@ pub struct FormatItem {
     pub score: i32,
 }
 
-/// A broken rule, named by the property Radarr's validator reports it on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProfileViolation {
-    /// Radarr's PascalCase property: `Name`, `Cutoff`, `Items`,
-    /// `MinUpgradeFormatScore`, or empty for a rule on the whole profile.
-    pub property: &'static str,
-    /// Radarr's message.
-    pub message: String,
-}
-
 /// The lowest group id; below it a group id could be mistaken for a quality id
 /// in `cutoff`.
 pub const FIRST_GROUP_ID: i32 = 1000;
@@ -175,153 +169,6 @@ impl QualityProfile {
             None => i.id == self.cutoff,
         })
     }
-
-    /// Checks Radarr's rules for a profile sent to `POST`/`PUT /qualityprofile`.
-    /// Custom-format completeness needs the format list and is checked by the caller.
-    pub fn validate(&self) -> Result<(), Vec<ProfileViolation>> {
-        let mut found = Vec::new();
-        let mut fail = |property, message: &str| {
-            found.push(ProfileViolation {
-                property,
-                message: message.to_string(),
-            });
-        };
-        if self.name.trim().is_empty() {
-            fail("Name", "'Name' must not be empty.");
-        }
-        if self.min_upgrade_format_score < 1 {
-            fail(
-                "MinUpgradeFormatScore",
-                "'Min Upgrade Format Score' must be greater than or equal to '1'.",
-            );
-        }
-        if !self.cutoff_index().is_some_and(|i| self.items[i].allowed) {
-            fail("Cutoff", "Cutoff must be an allowed quality or group");
-        }
-        for message in self.item_problems() {
-            fail("Items", message);
-        }
-        let reachable: i32 = self.format_items.iter().map(|f| f.score.max(0)).sum();
-        if reachable < self.min_format_score {
-            fail("", "Minimum Custom Format Score can never be satisfied");
-        }
-        if found.is_empty() { Ok(()) } else { Err(found) }
-    }
-
-    /// Radarr's messages for `items`, in the order its validators run.
-    fn item_problems(&self) -> Vec<&'static str> {
-        let items = &self.items;
-        let groups: Vec<&ProfileItem> = items.iter().filter(|i| i.is_group()).collect();
-        let blank = |n: &Option<String>| n.as_deref().is_none_or(|n| n.trim().is_empty());
-        let (mut seen, mut reused) = (HashSet::new(), false);
-        for q in items.iter().flat_map(ProfileItem::qualities) {
-            reused |= !seen.insert(q.id);
-        }
-        let mut group_ids = HashSet::new();
-        let duplicate_group = !groups
-            .iter()
-            .filter(|g| g.id != 0)
-            .all(|g| group_ids.insert(g.id));
-        let named_single = items.iter().any(|i| !i.is_group() && !blank(&i.name));
-        let nested = groups
-            .iter()
-            .any(|g| g.items.iter().any(ProfileItem::is_group));
-        let low_id = groups.iter().any(|g| g.id != 0 && g.id < FIRST_GROUP_ID);
-        let checks = [
-            (items.is_empty(), "'Items' must not be empty."),
-            (
-                !items.iter().any(|i| i.allowed),
-                "Must contain at least one allowed quality",
-            ),
-            (named_single, "Individual qualities should not be named"),
-            (
-                groups.iter().any(|g| g.items.len() <= 1),
-                "Groups must contain multiple qualities",
-            ),
-            (nested, "Groups can only contain qualities"),
-            (groups.iter().any(|g| g.id == 0), "Groups must have an ID"),
-            (low_id, "Group IDs must be 1000 or greater"),
-            (duplicate_group, "Groups must have a unique ID"),
-            (reused, "Qualities can only be used once"),
-            (
-                Quality::ALL.iter().any(|q| !seen.contains(&q.id)),
-                "Must contain all qualities",
-            ),
-            (
-                groups.iter().any(|g| blank(&g.name)),
-                "Groups must have a name",
-            ),
-        ];
-        checks.into_iter().filter(|c| c.0).map(|c| c.1).collect()
-    }
-}
-
-/// Radarr's six starter profiles (ids 1..6), created when none exist.
-pub fn default_profiles() -> Vec<QualityProfile> {
-    use Quality as Q;
-    // Each profile allows a run of weights (see `Quality::ALL`); SD skips DVD-R.
-    let starters = [
-        ("Any", Q::BLURAY_480P, 2..=25, None),
-        ("SD", Q::BLURAY_480P, 2..=13, Some(Q::DVD_R)),
-        ("HD-720p", Q::BLURAY_720P, 14..=16, None),
-        ("HD-1080p", Q::BLURAY_1080P, 17..=20, None),
-        ("Ultra-HD", Q::REMUX_2160P, 21..=24, None),
-        ("HD - 720p/1080p", Q::BLURAY_720P, 14..=20, None),
-    ];
-    starters
-        .into_iter()
-        .zip(1..)
-        .map(|((name, cutoff, weights, except), id)| {
-            let allowed: Vec<Quality> = Q::ALL
-                .into_iter()
-                .filter(|q| weights.contains(&q.weight()) && Some(*q) != except)
-                .collect();
-            QualityProfile {
-                id,
-                ..starter(name, cutoff, &allowed)
-            }
-        })
-        .collect()
-}
-
-/// The template `GET /qualityprofile/schema` returns: every quality, none allowed.
-pub fn schema_profile() -> QualityProfile {
-    starter("", Quality::UNKNOWN, &[])
-}
-
-/// A profile of every quality in weight order, equal weights grouped (ids from
-/// 1000), the cutoff moved to its group when it has one.
-fn starter(name: &str, cutoff: Quality, allowed: &[Quality]) -> QualityProfile {
-    let mut items = Vec::new();
-    let mut cutoff_id = cutoff.id;
-    let mut next_group = FIRST_GROUP_ID;
-    // Equal weights are the WEB groups; every other quality stands alone.
-    for chunk in Quality::ALL.chunk_by(|a, b| a.weight() == b.weight()) {
-        match (chunk, chunk.first().and_then(|q| q.group_name())) {
-            (members @ [_, _, ..], Some(group_name)) => {
-                if members.contains(&cutoff) {
-                    cutoff_id = next_group;
-                }
-                let on = members.iter().any(|q| allowed.contains(q));
-                items.push(ProfileItem::group(next_group, group_name, members, on));
-                next_group += 1;
-            }
-            (singles, _) => {
-                items.extend(
-                    singles
-                        .iter()
-                        .map(|q| ProfileItem::single(*q, allowed.contains(q))),
-                );
-            }
-        }
-    }
-    let name = name.to_string();
-    QualityProfile {
-        name,
-        cutoff: cutoff_id,
-        items,
-        ..QualityProfile::default()
-    }
 }
 
 fn is_zero(v: &i32) -> bool {
@@ -349,13 +196,6 @@ mod tests {
     fn names(p: &QualityProfile) -> String {
         let names: Vec<&str> = p.allowed_qualities().iter().map(|q| q.name).collect();
         names.join(", ")
-    }
-
-    fn violations(p: &QualityProfile) -> Vec<String> {
-        let found = p.validate().unwrap_err().into_iter();
-        found
-            .map(|v| format!("{}: {}", v.property, v.message))
-            .collect()
     }
 
     #[test]
@@ -474,53 +314,5 @@ mod tests {
             .iter()
             .flat_map(|i| std::iter::once(i).chain(&i.items));
         assert!(all.all(|i| !i.allowed));
-    }
-
-    #[test]
-    fn validate_reports_profile_rules() {
-        let mut p = default_profiles().remove(3);
-        p.name = "  ".into();
-        p.min_upgrade_format_score = 0;
-        p.cutoff = Quality::WEBDL_1080P.id; // inside a group: only the group id counts
-        p.min_format_score = 5;
-        let want = [
-            "Name: 'Name' must not be empty.",
-            "MinUpgradeFormatScore: 'Min Upgrade Format Score' must be greater than or equal to '1'.",
-            "Cutoff: Cutoff must be an allowed quality or group",
-            ": Minimum Custom Format Score can never be satisfied",
-        ];
-        assert_eq!(violations(&p), want);
-        let mut p = default_profiles().remove(3);
-        p.cutoff = Quality::BLURAY_720P.id; // present but not allowed
-        assert_eq!(violations(&p), [want[2]]);
-    }
-
-    #[test]
-    fn validate_reports_item_rules() {
-        let mut p = schema_profile();
-        p.name = "S".into();
-        assert!(
-            violations(&p).contains(&"Items: Must contain at least one allowed quality".into())
-        );
-        let mut p = default_profiles().remove(0);
-        p.items.remove(0);
-        assert_eq!(violations(&p), ["Items: Must contain all qualities"]);
-        p.items.push(ProfileItem::single(Quality::CAM, false));
-        p.items.push(ProfileItem::single(Quality::UNKNOWN, false));
-        assert_eq!(violations(&p), ["Items: Qualities can only be used once"]);
-        let mut p = default_profiles().remove(0);
-        p.items[10].id = 1001;
-        p.items[21].name = Some(" ".into());
-        p.items[0].name = Some("Mine".into());
-        let want = [
-            "Items: Individual qualities should not be named",
-            "Items: Groups must have a unique ID",
-            "Items: Groups must have a name",
-        ];
-        assert_eq!(violations(&p), want);
-        p.items[10].id = 12;
-        assert!(violations(&p).contains(&"Items: Group IDs must be 1000 or greater".into()));
-        p.items.clear();
-        assert!(violations(&p).contains(&"Items: 'Items' must not be empty.".into()));
     }
 }
