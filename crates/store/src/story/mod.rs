@@ -1,0 +1,35 @@
+//! The store story: what every backend must do, written once. A backend's
+//! test file calls [`store_story!`](crate::store_story) with a function that
+//! opens a fresh, empty store, and gets one test per chapter.
+
+mod fixtures;
+mod library;
+mod settings;
+
+pub use fixtures::{full_movie, movie_file};
+pub use library::*;
+pub use settings::*;
+
+/// Generates one `#[tokio::test]` per chapter of the story, each on a store
+/// made by `$open` (an async fn returning a fresh, migrated, empty store).
+#[macro_export]
+macro_rules! store_story {
+    ($open:path) => {
+        $crate::store_story!(@chapters $open;
+            seeding_defaults_is_idempotent, movie_round_trip, full_list_streams_every_movie,
+            duplicate_tmdb_id_is_a_conflict, unknown_profile_is_a_conflict, update_saves_fields,
+            bulk_add_is_all_or_nothing, delete_removes_movies_and_adds_exclusions,
+            movie_file_is_read_with_its_movie, title_search_matches_word_prefixes,
+            revision_changes_with_every_movie_write, root_folders, tags, exclusions,
+            quality_profiles);
+    };
+    (@chapters $open:path; $($chapter:ident),+) => {
+        $(
+            #[tokio::test]
+            async fn $chapter() {
+                let store = $open().await;
+                $crate::story::$chapter(&store).await;
+            }
+        )+
+    };
+}
