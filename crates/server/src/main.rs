@@ -7,8 +7,9 @@ use clap::Parser;
 use server::cli::Cli;
 use server::{Settings, telemetry};
 
-/// jemalloc hands freed memory back to the system within seconds, where
-/// glibc's per-thread arenas keep what a burst of large responses took.
+/// jemalloc, with its background threads, hands freed memory back to the
+/// system even while the server idles, where glibc's per-thread arenas keep
+/// what a burst of large responses took.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
