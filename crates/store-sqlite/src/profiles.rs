@@ -3,6 +3,8 @@
 use async_trait::async_trait;
 use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::QualityProfile;
+use sqlx::query::QueryScalar;
+use sqlx::sqlite::{Sqlite, SqliteArguments};
 use sqlx::types::Json;
 use store::error_kind::{is_foreign_key_violation, is_unique_violation};
 use store::rows::{QualityDefinitionRow, QualityProfileRow, convert_all};
@@ -23,30 +25,37 @@ fn profile_error(err: sqlx::Error, profile: &QualityProfile) -> StoreError {
     }
 }
 
-/// Inserts a profile; with `keep_id` its own id is stored (for the defaults).
+type ProfileQuery<'q> = QueryScalar<'q, Sqlite, i32, SqliteArguments<'q>>;
+
+/// Binds a profile's columns as $1..$9, in the order of the insert and update statements.
+fn bind_profile<'q>(query: ProfileQuery<'q>, profile: &'q QualityProfile) -> ProfileQuery<'q> {
+    query
+        .bind(&profile.name)
+        .bind(profile.upgrade_allowed)
+        .bind(profile.cutoff)
+        .bind(Json(&profile.items))
+        .bind(profile.min_format_score)
+        .bind(profile.cutoff_format_score)
+        .bind(profile.min_upgrade_format_score)
+        .bind(Json(&profile.format_items))
+        .bind(profile.language.id)
+}
+
+/// Inserts a profile; with `keep_id` its own id is stored (for the defaults),
+/// otherwise a NULL id lets SQLite pick the next.
 async fn insert_profile(
     conn: &mut sqlx::SqliteConnection,
     profile: &QualityProfile,
     keep_id: bool,
 ) -> Result<i32> {
-    sqlx::query_scalar(
-        "INSERT INTO quality_profiles (id, name, upgrade_allowed, cutoff, items, min_format_score, \
-         cutoff_format_score, min_upgrade_format_score, format_items, language) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-    )
-    .bind(keep_id.then_some(profile.id))
-    .bind(&profile.name)
-    .bind(profile.upgrade_allowed)
-    .bind(profile.cutoff)
-    .bind(Json(&profile.items))
-    .bind(profile.min_format_score)
-    .bind(profile.cutoff_format_score)
-    .bind(profile.min_upgrade_format_score)
-    .bind(Json(&profile.format_items))
-    .bind(profile.language.id)
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(|e| profile_error(e, profile))
+    let sql = "INSERT INTO quality_profiles (name, upgrade_allowed, cutoff, items, min_format_score, \
+         cutoff_format_score, min_upgrade_format_score, format_items, language, id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+    bind_profile(sqlx::query_scalar(sql), profile)
+        .bind(keep_id.then_some(profile.id))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| profile_error(e, profile))
 }
 
 #[async_trait]
@@ -81,25 +90,15 @@ impl ProfileStore for SqliteStore {
     }
 
     async fn update_quality_profile(&self, profile: &QualityProfile) -> Result<QualityProfile> {
-        let done = sqlx::query(
-            "UPDATE quality_profiles SET name = $1, upgrade_allowed = $2, cutoff = $3, items = $4, \
+        let sql = "UPDATE quality_profiles SET name = $1, upgrade_allowed = $2, cutoff = $3, items = $4, \
              min_format_score = $5, cutoff_format_score = $6, min_upgrade_format_score = $7, \
-             format_items = $8, language = $9 WHERE id = $10",
-        )
-        .bind(&profile.name)
-        .bind(profile.upgrade_allowed)
-        .bind(profile.cutoff)
-        .bind(Json(&profile.items))
-        .bind(profile.min_format_score)
-        .bind(profile.cutoff_format_score)
-        .bind(profile.min_upgrade_format_score)
-        .bind(Json(&profile.format_items))
-        .bind(profile.language.id)
-        .bind(profile.id)
-        .execute(&self.writer)
-        .await
-        .map_err(|e| profile_error(e, profile))?;
-        if done.rows_affected() == 0 {
+             format_items = $8, language = $9 WHERE id = $10 RETURNING id";
+        let updated: Option<i32> = bind_profile(sqlx::query_scalar(sql), profile)
+            .bind(profile.id)
+            .fetch_optional(&self.writer)
+            .await
+            .map_err(|e| profile_error(e, profile))?;
+        if updated.is_none() {
             return Err(StoreError::NotFound {
                 entity: "QualityProfile",
                 id: profile.id,
