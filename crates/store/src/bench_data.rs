@@ -272,3 +272,63 @@ impl Workload {
         elapsed
     }
 }
+
+/// Loads the workload into the store `open` makes, prints how selective its
+/// searches are, and runs the four benchmarks as the group `backend`
+/// (`create_movie`, `fetch_movie_by_id`, `search_movies`, `update_movie`).
+pub fn run_benchmarks<S, F>(c: &mut criterion::Criterion, backend: &str, open: F)
+where
+    S: Store,
+    F: std::future::Future<Output = S>,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let (store, work) = runtime.block_on(async {
+        let store = open.await;
+        let started = Instant::now();
+        let work = Workload::load(&store).await;
+        let loaded = started.elapsed();
+        let (mean, over) = work.search_selectivity(&store).await;
+        eprintln!(
+            "{backend}: {LIBRARY_SIZE} movies loaded in {:.1} s; a search query matches {mean:.1} \
+             on average, {:.0}% match more than {SEARCH_LIMIT}",
+            loaded.as_secs_f64(),
+            over * 100.0
+        );
+        (store, work)
+    });
+    let mut group = c.benchmark_group(backend);
+    group.bench_function("create_movie", |b| {
+        b.to_async(&runtime)
+            .iter_custom(|iters| work.create_movies(&store, iters));
+    });
+    group.bench_function("fetch_movie_by_id", |b| {
+        b.to_async(&runtime)
+            .iter(|| async { store.movie(work.random_id()).await.expect("fetch") });
+    });
+    group.bench_function("search_movies", |b| {
+        b.to_async(&runtime).iter(|| async {
+            store
+                .search_movies(work.random_query(), SEARCH_LIMIT)
+                .await
+                .expect("search")
+        });
+    });
+    group.bench_function("update_movie", |b| {
+        b.to_async(&runtime)
+            .iter_custom(|iters| work.update_movies(&store, iters));
+    });
+    group.finish();
+    runtime.block_on(store.close());
+}
+
+/// Criterion settings for the store benchmarks: modest, so a whole run (load
+/// included) stays well under two minutes.
+pub fn criterion_config() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+}

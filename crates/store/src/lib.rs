@@ -3,7 +3,7 @@
 //! `story`) the one test story every backend must pass.
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "story")]
+#[cfg(feature = "bench")]
 pub mod bench_data;
 mod error;
 mod metered;
