@@ -1,6 +1,6 @@
 //! The API key, in every place clients put it, and CORS.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 
 use crate::helpers::{spawn_app, spawn_app_with};
 
@@ -103,20 +103,10 @@ async fn cors_preflight_needs_no_key_and_allows_any_origin() {
 #[tokio::test]
 async fn metrics_need_the_key_unless_configured_open() {
     let app = spawn_app().await;
-    let closed = app
-        .client
-        .get(format!("{}/metrics", app.address))
-        .send()
-        .await
-        .unwrap();
+    let closed = app.anonymous(Method::GET, "/metrics").await;
     assert_eq!(closed.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.get("/metrics").await.status(), StatusCode::OK);
     let open = spawn_app_with(|s| s.metrics_open = true).await;
-    let response = open
-        .client
-        .get(format!("{}/metrics", open.address))
-        .send()
-        .await
-        .unwrap();
+    let response = open.anonymous(Method::GET, "/metrics").await;
     assert_eq!(response.status(), StatusCode::OK);
 }

@@ -92,6 +92,15 @@ impl TestApp {
             .header("X-Api-Key", &self.api_key)
     }
 
+    /// A request without the API key.
+    pub async fn anonymous(&self, method: Method, path: &str) -> Response {
+        self.client
+            .request(method, format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.request(Method::GET, path)
             .send()

@@ -1,6 +1,6 @@
 //! What clients probe first, and the wire conventions every route follows.
 
-use reqwest::StatusCode;
+use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 use crate::helpers::{spawn_app, spawn_app_with};
@@ -8,30 +8,15 @@ use crate::helpers::{spawn_app, spawn_app_with};
 #[tokio::test]
 async fn ping_is_open_and_api_needs_the_key() {
     let app = spawn_app().await;
-    let ping = app
-        .client
-        .get(format!("{}/ping", app.address))
-        .send()
-        .await
-        .unwrap();
+    let ping = app.anonymous(Method::GET, "/ping").await;
     assert_eq!(ping.status(), StatusCode::OK);
     assert_eq!(
         ping.json::<Value>().await.unwrap(),
         serde_json::json!({"status": "OK"})
     );
-    let head = app
-        .client
-        .head(format!("{}/ping", app.address))
-        .send()
-        .await
-        .unwrap();
+    let head = app.anonymous(Method::HEAD, "/ping").await;
     assert_eq!(head.status(), StatusCode::OK);
-    let api = app
-        .client
-        .get(format!("{}/api", app.address))
-        .send()
-        .await
-        .unwrap();
+    let api = app.anonymous(Method::GET, "/api").await;
     assert_eq!(api.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(
         app.get_json("/api").await,
@@ -92,12 +77,7 @@ async fn url_base_prefixes_every_route() {
         .await
         .unwrap();
     assert_eq!(bare.status(), StatusCode::NOT_FOUND);
-    let ping = app
-        .client
-        .get(format!("{}/ping", app.address))
-        .send()
-        .await
-        .unwrap();
+    let ping = app.anonymous(Method::GET, "/ping").await;
     assert_eq!(ping.status(), StatusCode::OK);
 }
 
