@@ -201,13 +201,13 @@ impl MovieStore for PostgresStore {
         if terms.is_empty() {
             return Ok(Vec::new());
         }
-        // Rank and cut to the limit first, then join files for the few
+        // Order and cut to the limit first, then join files for the few
         // left: joining first made PostgreSQL hash every file for common words.
         let sql = format!(
-            "WITH hits AS (SELECT id, sort_title, ts_rank(search_vector, q) AS rank \
-             FROM movies, to_tsquery('simple', $1) AS q WHERE search_vector @@ q \
-             ORDER BY rank DESC, sort_title LIMIT $2) \
-             {SELECT_MOVIE} JOIN hits h ON h.id = m.id ORDER BY h.rank DESC, h.sort_title"
+            "WITH hits AS (SELECT id, char_length(title) AS title_length, sort_title \
+             FROM movies WHERE search_vector @@ to_tsquery('simple', $1) \
+             ORDER BY title_length, sort_title LIMIT $2) \
+             {SELECT_MOVIE} JOIN hits h ON h.id = m.id ORDER BY h.title_length, h.sort_title"
         );
         let rows: Vec<MovieRow> = sqlx::query_as(&sql)
             .bind(prefix_query(&terms))

@@ -1,39 +1,34 @@
 //! The SQLite backend: the embedded default. One file in the data folder, in
 //! WAL mode so readers never wait for the writer; all writes go through one
-//! connection, so they queue in the pool instead of failing with
-//! "database is locked".
+//! connection, so they queue instead of failing with "database is locked".
 #![forbid(unsafe_code)]
 
+mod connections;
 mod movies;
 mod profiles;
+mod rows;
 mod settings;
 
-use std::future::Future;
 use std::path::Path;
-use std::str::FromStr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::Duration;
 
 use async_trait::async_trait;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
+use rusqlite_migration::{M, Migrations};
 use store::{Backend, Database, Result};
 
-/// How long a statement waits for a lock held by another process before failing.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+use crate::connections::Connections;
 
-/// Readers: one per core is plenty; each holds its own page cache.
-const MAX_READERS: u32 = 4;
+/// The schema, one migration per file, applied in order; the database's
+/// `user_version` counts those applied.
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(include_str!("../migrations/0001_library.sql"))])
+}
 
 /// A library in a SQLite file.
 #[derive(Clone)]
 pub struct SqliteStore {
-    /// The one connection that writes.
-    writer: SqlitePool,
-    /// Read-only connections.
-    reader: SqlitePool,
+    db: Arc<Connections>,
     /// Movie and file writes so far, after each was committed (see `library_revision`).
     revision: Arc<AtomicI64>,
 }
@@ -41,54 +36,29 @@ pub struct SqliteStore {
 impl SqliteStore {
     /// Opens (creating if needed) the database file at `path` and migrates it.
     pub async fn open(path: &Path) -> Result<Self> {
-        let options = SqliteConnectOptions::new().filename(path);
-        Self::connect_with(options).await
-    }
-
-    /// Opens a database named by a `sqlite:` URL and migrates it.
-    pub async fn connect(url: &str) -> Result<Self> {
-        Self::connect_with(SqliteConnectOptions::from_str(url)?).await
-    }
-
-    async fn connect_with(options: SqliteConnectOptions) -> Result<Self> {
-        let options = options
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // With WAL, NORMAL loses no committed data on a process crash and
-            // stays consistent on power loss; FULL would fsync every commit.
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        // A SQLite connection is a file handle, not a socket that can go
-        // stale: checking it before each use would only add a thread hop.
-        let writer = SqlitePoolOptions::new()
-            .test_before_acquire(false)
-            .max_connections(1)
-            .min_connections(1)
-            .connect_with(options.clone())
-            .await?;
-        sqlx::migrate!("./migrations").run(&writer).await?;
-        let reader = SqlitePoolOptions::new()
-            .test_before_acquire(false)
-            .max_connections(MAX_READERS)
-            .min_connections(1)
-            // Rows a worker thread may read ahead of its caller: the default
-            // of 50 makes the two wake each other constantly on long lists.
-            .connect_with(options.read_only(true).row_buffer_size(512))
-            .await?;
+        let path = path.to_path_buf();
+        // Opening reads the schema and may migrate: file work, off the runtime.
+        let db = tokio::task::spawn_blocking(move || {
+            Connections::open(&path, |conn| {
+                migrations().to_latest(conn)?;
+                Ok(())
+            })
+        })
+        .await
+        .map_err(|_| store::StoreError::Unavailable("opening was cancelled"))??;
         Ok(SqliteStore {
-            writer,
-            reader,
+            db: Arc::new(db),
             revision: Arc::new(AtomicI64::new(0)),
         })
     }
-}
 
-impl SqliteStore {
     /// Runs a movie or file write, then counts it (committed or not: an extra
     /// count only costs a cache miss, a missing one would serve stale data).
-    async fn counted<T>(&self, write: impl Future<Output = Result<T>>) -> Result<T> {
-        let result = write.await;
+    async fn counted<T>(
+        &self,
+        write: impl FnOnce(&mut rusqlite::Connection) -> Result<T>,
+    ) -> Result<T> {
+        let result = self.db.write(write).await;
         self.revision.fetch_add(1, Ordering::AcqRel);
         result
     }
@@ -101,33 +71,24 @@ impl Database for SqliteStore {
     }
 
     async fn server_version(&self) -> Result<String> {
-        Ok(sqlx::query_scalar("SELECT sqlite_version()")
-            .fetch_one(&self.reader)
-            .await?)
+        Ok(rusqlite::version().to_string())
     }
 
     async fn migration_version(&self) -> Result<i64> {
-        let version: Option<i64> =
-            sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-                .fetch_one(&self.reader)
-                .await?;
-        Ok(version.unwrap_or_default())
+        self.db
+            .read(|conn| Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?))
     }
 
     fn pool_connections(&self) -> (u32, usize) {
-        (
-            self.writer.size() + self.reader.size(),
-            self.writer.num_idle() + self.reader.num_idle(),
-        )
+        self.db.counts()
     }
 
     async fn ping(&self) -> Result<()> {
-        sqlx::query("SELECT 1").execute(&self.reader).await?;
-        Ok(())
+        self.db
+            .read(|conn| Ok(conn.query_row("SELECT 1", [], |_| Ok(()))?))
     }
 
     async fn close(&self) {
-        self.reader.close().await;
-        self.writer.close().await;
+        self.db.close().await;
     }
 }

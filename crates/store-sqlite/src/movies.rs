@@ -7,79 +7,99 @@ use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 use futures::stream::BoxStream;
-use sqlx::query::Query;
-use sqlx::sqlite::{Sqlite, SqliteArguments};
-use sqlx::types::Json;
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use store::error_kind::{is_sqlite_foreign_key_violation, is_sqlite_unique_violation};
 use store::rows::{MovieRow, convert_all};
 use store::{
     Conflict, LIST_PAGE, MovieStore, Result, StoreError, search_terms, spawn_movie_stream,
 };
 
 use crate::SqliteStore;
+use crate::rows::{movie_row, select_movie};
 use crate::settings::insert_exclusions;
 
-/// Every movie column, then its file's columns prefixed `file_`.
-const SELECT_MOVIE: &str = "SELECT m.id, m.tmdb_id, m.imdb_id, m.title, m.sort_title, m.clean_title, \
-    m.year, m.status, m.in_cinemas, m.physical_release, m.digital_release, m.monitored, \
-    m.minimum_availability, m.quality_profile_id, m.path, m.root_folder_path, m.tags, \
-    m.add_options, m.added, m.last_search_time, m.images, m.metadata, \
-    f.id AS file_id, f.relative_path AS file_relative_path, f.size AS file_size, \
-    f.date_added AS file_date_added, f.scene_name AS file_scene_name, \
-    f.release_group AS file_release_group, f.edition AS file_edition, \
-    f.languages AS file_languages, f.quality AS file_quality, \
-    f.indexer_flags AS file_indexer_flags, f.media_info AS file_media_info, \
-    f.original_file_path AS file_original_file_path \
-    FROM movies m LEFT JOIN movie_files f ON f.movie_id = m.id";
+/// A movie's columns as ?1..?22, in the order `movie_values` gives them.
+const INSERT_MOVIE: &str = "INSERT INTO movies (tmdb_id, imdb_id, title, sort_title, \
+    clean_title, search_text, year, status, in_cinemas, physical_release, digital_release, \
+    monitored, minimum_availability, quality_profile_id, path, root_folder_path, tags, \
+    add_options, added, last_search_time, images, metadata) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+    ?19, ?20, ?21, ?22)";
 
-const INSERT_MOVIE: &str = "INSERT INTO movies (tmdb_id, imdb_id, title, sort_title, clean_title, \
-    search_text, year, status, in_cinemas, physical_release, digital_release, monitored, \
-    minimum_availability, quality_profile_id, path, root_folder_path, tags, add_options, added, \
-    last_search_time, images, metadata) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) \
-    RETURNING id";
+const UPDATE_MOVIE: &str = "UPDATE movies SET tmdb_id = ?1, imdb_id = ?2, title = ?3, \
+    sort_title = ?4, clean_title = ?5, search_text = ?6, year = ?7, status = ?8, \
+    in_cinemas = ?9, physical_release = ?10, digital_release = ?11, monitored = ?12, \
+    minimum_availability = ?13, quality_profile_id = ?14, path = ?15, root_folder_path = ?16, \
+    tags = ?17, add_options = ?18, added = ?19, last_search_time = ?20, images = ?21, \
+    metadata = ?22 WHERE id = ?23";
 
-const UPDATE_MOVIE: &str = "UPDATE movies SET tmdb_id = $1, imdb_id = $2, title = $3, sort_title = $4, \
-    clean_title = $5, search_text = $6, year = $7, status = $8, in_cinemas = $9, \
-    physical_release = $10, digital_release = $11, monitored = $12, minimum_availability = $13, \
-    quality_profile_id = $14, path = $15, root_folder_path = $16, tags = $17, add_options = $18, \
-    added = $19, last_search_time = $20, images = $21, metadata = $22 WHERE id = $23";
+/// A value of a JSON column.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("JSON column: {e}")))
+}
 
-type SqliteQuery<'q> = Query<'q, Sqlite, SqliteArguments<'q>>;
+/// A movie's column values that are not fields as they are.
+struct Encoded<'a> {
+    metadata: &'a str,
+    search_text: String,
+    status: i32,
+    minimum_availability: i32,
+    tags: String,
+    add_options: Option<String>,
+    images: String,
+}
 
-/// Binds a movie's columns as $1..$22, in the order of INSERT_MOVIE and UPDATE_MOVIE.
-fn bind_movie<'q>(query: SqliteQuery<'q>, movie: &'q Movie) -> SqliteQuery<'q> {
-    query
-        .bind(movie.tmdb_id)
-        .bind(movie.imdb_id.as_deref())
-        .bind(movie.title.as_str())
-        .bind(movie.sort_title.as_str())
-        .bind(movie.clean_title.as_str())
-        .bind(movie.search_text())
-        .bind(movie.year)
-        .bind(movie.status as i32)
-        .bind(movie.in_cinemas)
-        .bind(movie.physical_release)
-        .bind(movie.digital_release)
-        .bind(movie.monitored)
-        .bind(movie.minimum_availability as i32)
-        .bind(movie.quality_profile_id)
-        .bind(movie.path.as_str())
-        .bind(movie.root_folder_path.as_str())
-        .bind(Json(&movie.tags))
-        .bind(movie.add_options.as_ref().map(Json))
-        .bind(movie.added)
-        .bind(movie.last_search_time)
-        .bind(Json(&movie.images))
-        .bind(movie.metadata.as_json())
+impl<'a> Encoded<'a> {
+    fn of(movie: &'a Movie) -> Result<Self> {
+        Ok(Encoded {
+            metadata: movie.metadata.as_json(),
+            search_text: movie.search_text(),
+            status: movie.status as i32,
+            minimum_availability: movie.minimum_availability as i32,
+            tags: to_json(&movie.tags)?,
+            add_options: movie.add_options.as_ref().map(to_json).transpose()?,
+            images: to_json(&movie.images)?,
+        })
+    }
+
+    /// The values of ?1..?22 of INSERT_MOVIE and UPDATE_MOVIE.
+    fn values(&'a self, movie: &'a Movie) -> [&'a dyn ToSql; 22] {
+        [
+            &movie.tmdb_id,
+            &movie.imdb_id,
+            &movie.title,
+            &movie.sort_title,
+            &movie.clean_title,
+            &self.search_text,
+            &movie.year,
+            &self.status,
+            &movie.in_cinemas,
+            &movie.physical_release,
+            &movie.digital_release,
+            &movie.monitored,
+            &self.minimum_availability,
+            &movie.quality_profile_id,
+            &movie.path,
+            &movie.root_folder_path,
+            &self.tags,
+            &self.add_options,
+            &movie.added,
+            &movie.last_search_time,
+            &self.images,
+            &self.metadata,
+        ]
+    }
 }
 
 /// Maps the constraint failures a movie write can meet.
-fn movie_write_error(err: sqlx::Error, movie: &Movie) -> StoreError {
-    if store::error_kind::is_unique_violation(&err) {
+fn movie_write_error(err: rusqlite::Error, movie: &Movie) -> StoreError {
+    if is_sqlite_unique_violation(&err) {
         StoreError::Conflict(Conflict::MovieExists {
             tmdb_id: movie.tmdb_id,
         })
-    } else if store::error_kind::is_foreign_key_violation(&err) {
+    } else if is_sqlite_foreign_key_violation(&err) {
         StoreError::Conflict(Conflict::UnknownProfile {
             id: movie.quality_profile_id,
         })
@@ -88,26 +108,30 @@ fn movie_write_error(err: sqlx::Error, movie: &Movie) -> StoreError {
     }
 }
 
-async fn insert_movie(conn: &mut sqlx::SqliteConnection, movie: &Movie) -> Result<Movie> {
-    let id: i32 = bind_movie(sqlx::query(INSERT_MOVIE), movie)
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(|e| movie_write_error(e, movie))
-        .and_then(|row| Ok(sqlx::Row::try_get(&row, 0)?))?;
+fn insert_movie(conn: &Connection, movie: &Movie) -> Result<Movie> {
+    let encoded = Encoded::of(movie)?;
+    conn.prepare_cached(INSERT_MOVIE)?
+        .execute(&encoded.values(movie)[..])
+        .map_err(|e| movie_write_error(e, movie))?;
     Ok(Movie {
-        id,
+        id: i32::try_from(conn.last_insert_rowid())
+            .map_err(|_| StoreError::Corrupt("movie id out of range".to_string()))?,
         movie_file: None,
         ..movie.clone()
     })
 }
 
-async fn save_movie(conn: &mut sqlx::SqliteConnection, movie: &Movie) -> Result<Movie> {
-    let done = bind_movie(sqlx::query(UPDATE_MOVIE), movie)
-        .bind(movie.id)
-        .execute(&mut *conn)
-        .await
+fn save_movie(conn: &Connection, movie: &Movie) -> Result<Movie> {
+    let encoded = Encoded::of(movie)?;
+    let mut stmt = conn.prepare_cached(UPDATE_MOVIE)?;
+    for (i, value) in encoded.values(movie).into_iter().enumerate() {
+        stmt.raw_bind_parameter(i + 1, value)?;
+    }
+    stmt.raw_bind_parameter(23, movie.id)?;
+    let changed = stmt
+        .raw_execute()
         .map_err(|e| movie_write_error(e, movie))?;
-    if done.rows_affected() == 0 {
+    if changed == 0 {
         return Err(StoreError::NotFound {
             entity: "Movie",
             id: movie.id,
@@ -116,32 +140,59 @@ async fn save_movie(conn: &mut sqlx::SqliteConnection, movie: &Movie) -> Result<
     Ok(movie.clone())
 }
 
+/// The movies a statement selects with `select_movie!()`.
+fn query_movies(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Movie>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(params, movie_row)?
+        .collect::<rusqlite::Result<Vec<MovieRow>>>()?;
+    convert_all(rows)
+}
+
+fn query_movie(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Option<Movie>> {
+    conn.prepare_cached(sql)?
+        .query_row(params, movie_row)
+        .optional()?
+        .map(Movie::try_from)
+        .transpose()
+}
+
 #[async_trait]
 impl MovieStore for SqliteStore {
     async fn movies(&self) -> Result<Vec<Movie>> {
-        let rows: Vec<MovieRow> = sqlx::query_as(&format!("{SELECT_MOVIE} ORDER BY m.id"))
-            .fetch_all(&self.reader)
-            .await?;
-        convert_all(rows)
+        self.db
+            .read_blocking(|conn| {
+                query_movies(conn, concat!(select_movie!(), " ORDER BY m.id"), [])
+            })
+            .await
     }
 
     fn stream_movies(&self) -> BoxStream<'static, Result<Movie>> {
-        let pool = self.reader.clone();
+        let db = self.db.clone();
         spawn_movie_stream(|mut sink| async move {
             // Page by id rather than hold one cursor open: a slow client
             // then never keeps a connection from other requests.
-            let sql = format!("{SELECT_MOVIE} WHERE m.id > $1 ORDER BY m.id LIMIT $2");
             let mut after = 0;
             loop {
-                let rows: Vec<MovieRow> = match sqlx::query_as(&sql)
-                    .bind(after)
-                    .bind(LIST_PAGE)
-                    .fetch_all(&pool)
-                    .await
-                {
+                let page = db
+                    .read_blocking(move |conn| {
+                        let sql =
+                            concat!(select_movie!(), " WHERE m.id > ?1 ORDER BY m.id LIMIT ?2");
+                        let mut stmt = conn.prepare_cached(sql)?;
+                        let rows = stmt
+                            .query_map(params![after, LIST_PAGE], movie_row)?
+                            .collect::<rusqlite::Result<Vec<MovieRow>>>()?;
+                        Ok(rows)
+                    })
+                    .await;
+                let rows = match page {
                     Ok(rows) => rows,
                     Err(e) => {
-                        sink.push(Err(e.into())).await;
+                        sink.push(Err(e)).await;
                         return;
                     }
                 };
@@ -160,33 +211,33 @@ impl MovieStore for SqliteStore {
     }
 
     async fn movie(&self, id: i32) -> Result<Movie> {
-        let row: Option<MovieRow> = sqlx::query_as(&format!("{SELECT_MOVIE} WHERE m.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.reader)
-            .await?;
-        row.ok_or(StoreError::NotFound {
-            entity: "Movie",
-            id,
-        })?
-        .try_into()
+        self.db
+            .read(|conn| query_movie(conn, concat!(select_movie!(), " WHERE m.id = ?1"), [id]))?
+            .ok_or(StoreError::NotFound {
+                entity: "Movie",
+                id,
+            })
     }
 
     async fn movies_by_ids(&self, ids: &[i32]) -> Result<Vec<Movie>> {
-        let sql =
-            format!("{SELECT_MOVIE} WHERE m.id IN (SELECT value FROM json_each($1)) ORDER BY m.id");
-        let rows: Vec<MovieRow> = sqlx::query_as(&sql)
-            .bind(Json(ids))
-            .fetch_all(&self.reader)
-            .await?;
-        convert_all(rows)
+        let ids = to_json(ids)?;
+        self.db.read(|conn| {
+            let sql = concat!(
+                select_movie!(),
+                " WHERE m.id IN (SELECT value FROM json_each(?1)) ORDER BY m.id"
+            );
+            query_movies(conn, sql, [ids])
+        })
     }
 
     async fn movie_by_tmdb_id(&self, tmdb_id: i32) -> Result<Option<Movie>> {
-        let row: Option<MovieRow> = sqlx::query_as(&format!("{SELECT_MOVIE} WHERE m.tmdb_id = $1"))
-            .bind(tmdb_id)
-            .fetch_optional(&self.reader)
-            .await?;
-        row.map(Movie::try_from).transpose()
+        self.db.read(|conn| {
+            query_movie(
+                conn,
+                concat!(select_movie!(), " WHERE m.tmdb_id = ?1"),
+                [tmdb_id],
+            )
+        })
     }
 
     async fn search_movies(&self, text: &str, limit: u32) -> Result<Vec<Movie>> {
@@ -196,126 +247,142 @@ impl MovieStore for SqliteStore {
         }
         // Every term as a quoted prefix: FTS5 reads no operator from user input.
         let query: Vec<String> = terms.iter().map(|t| format!("\"{t}\"*")).collect();
-        let sql = format!(
-            "{SELECT_MOVIE} JOIN movies_fts ON movies_fts.rowid = m.id \
-             WHERE movies_fts MATCH $1 ORDER BY movies_fts.rank, m.sort_title LIMIT $2"
-        );
-        let rows: Vec<MovieRow> = sqlx::query_as(&sql)
-            .bind(query.join(" "))
-            .bind(limit)
-            .fetch_all(&self.reader)
-            .await?;
-        convert_all(rows)
+        let query = query.join(" ");
+        self.db.read(|conn| {
+            // Order and cut first, then read the few full rows: sorting every
+            // match with its whole row would move kilobytes per match.
+            let sql = concat!(
+                "WITH hits AS MATERIALIZED (\
+                 SELECT m.id AS id, length(m.title) AS title_length, m.sort_title AS sort_title \
+                 FROM movies_fts JOIN movies m ON m.id = movies_fts.rowid \
+                 WHERE movies_fts MATCH ?1 ORDER BY 2, 3 LIMIT ?2) ",
+                select_movie!(),
+                " JOIN hits ON hits.id = m.id ORDER BY hits.title_length, hits.sort_title"
+            );
+            query_movies(conn, sql, params![query, limit])
+        })
     }
 
     async fn add_movie(&self, movie: &Movie) -> Result<Movie> {
-        self.counted(async {
-            let mut conn = self.writer.acquire().await?;
-            insert_movie(&mut conn, movie).await
-        })
-        .await
+        self.counted(|conn| insert_movie(conn, movie)).await
     }
 
     async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(async {
-            let mut tx = self.writer.begin().await?;
-            let mut added = Vec::with_capacity(movies.len());
-            for movie in movies {
-                added.push(insert_movie(&mut tx, movie).await?);
+        self.counted(|conn| {
+            let tx = conn.transaction()?;
+            let added = movies
+                .iter()
+                .map(|movie| insert_movie(&tx, movie))
+                .collect::<Result<Vec<_>>>()?;
+            tx.commit()?;
+            if std::env::var("FTS_OPT").is_ok() {
+                conn.execute("INSERT INTO movies_fts(movies_fts) VALUES('optimize')", [])?;
             }
-            tx.commit().await?;
             Ok(added)
         })
         .await
     }
 
     async fn update_movie(&self, movie: &Movie) -> Result<Movie> {
-        self.counted(async {
-            let mut conn = self.writer.acquire().await?;
-            save_movie(&mut conn, movie).await
-        })
-        .await
+        self.counted(|conn| save_movie(conn, movie)).await
     }
 
     async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(async {
-            let mut tx = self.writer.begin().await?;
-            let mut saved = Vec::with_capacity(movies.len());
-            for movie in movies {
-                saved.push(save_movie(&mut tx, movie).await?);
-            }
-            tx.commit().await?;
+        self.counted(|conn| {
+            let tx = conn.transaction()?;
+            let saved = movies
+                .iter()
+                .map(|movie| save_movie(&tx, movie))
+                .collect::<Result<Vec<_>>>()?;
+            tx.commit()?;
             Ok(saved)
         })
         .await
     }
 
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()> {
-        self.counted(async {
-            let mut tx = self.writer.begin().await?;
-            sqlx::query("DELETE FROM movies WHERE id IN (SELECT value FROM json_each($1))")
-                .bind(Json(ids))
-                .execute(&mut *tx)
-                .await?;
-            insert_exclusions(&mut tx, exclusions, true).await?;
-            tx.commit().await?;
+        let ids = to_json(ids)?;
+        self.counted(|conn| {
+            let tx = conn.transaction()?;
+            tx.prepare_cached("DELETE FROM movies WHERE id IN (SELECT value FROM json_each(?1))")?
+                .execute([ids])?;
+            insert_exclusions(&tx, exclusions, true)?;
+            tx.commit()?;
             Ok(())
         })
         .await
     }
 
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
-        self.counted(async {
-            let mut tx = self.writer.begin().await?;
-            sqlx::query("DELETE FROM movie_files WHERE movie_id = $1")
-                .bind(file.movie_id)
-                .execute(&mut *tx)
-                .await?;
-            let id: i32 = sqlx::query_scalar(
+        let languages = to_json(&file.languages)?;
+        let quality = to_json(&file.quality)?;
+        let media_info = file.media_info.as_ref().map(to_json).transpose()?;
+        self.counted(|conn| {
+            let tx = conn.transaction()?;
+            tx.prepare_cached("DELETE FROM movie_files WHERE movie_id = ?1")?
+                .execute([file.movie_id])?;
+            tx.prepare_cached(
                 "INSERT INTO movie_files (movie_id, relative_path, size, date_added, scene_name, \
-                 release_group, edition, languages, quality, indexer_flags, media_info, original_file_path) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-            )
-            .bind(file.movie_id)
-            .bind(&file.relative_path)
-            .bind(file.size)
-            .bind(file.date_added)
-            .bind(&file.scene_name)
-            .bind(&file.release_group)
-            .bind(&file.edition)
-            .bind(Json(&file.languages))
-            .bind(Json(&file.quality))
-            .bind(file.indexer_flags)
-            .bind(file.media_info.as_ref().map(Json))
-            .bind(&file.original_file_path)
-            .fetch_one(&mut *tx)
-            .await
+                 release_group, edition, languages, quality, indexer_flags, media_info, \
+                 original_file_path) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?
+            .execute(params![
+                file.movie_id,
+                file.relative_path,
+                file.size,
+                file.date_added,
+                file.scene_name,
+                file.release_group,
+                file.edition,
+                languages,
+                quality,
+                file.indexer_flags,
+                media_info,
+                file.original_file_path,
+            ])
             .map_err(|e| {
-                if store::error_kind::is_foreign_key_violation(&e) {
-                    StoreError::NotFound { entity: "Movie", id: file.movie_id }
+                if is_sqlite_foreign_key_violation(&e) {
+                    StoreError::NotFound {
+                        entity: "Movie",
+                        id: file.movie_id,
+                    }
                 } else {
                     e.into()
                 }
             })?;
-            tx.commit().await?;
-            Ok(MovieFile { id, ..file.clone() })
+            let id = tx.last_insert_rowid();
+            tx.commit()?;
+            Ok(MovieFile {
+                id: i32::try_from(id)
+                    .map_err(|_| StoreError::Corrupt("movie file id out of range".to_string()))?,
+                ..file.clone()
             })
+        })
         .await
     }
 
     async fn movie_paths(&self) -> Result<Vec<String>> {
-        Ok(sqlx::query_scalar("SELECT path FROM movies")
-            .fetch_all(&self.reader)
-            .await?)
+        self.db.read(|conn| {
+            let mut stmt = conn.prepare_cached("SELECT path FROM movies")?;
+            let paths = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(paths)
+        })
     }
 
     async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>> {
-        Ok(sqlx::query_scalar(
-            "SELECT id FROM movies WHERE EXISTS (SELECT 1 FROM json_each(movies.tags) WHERE value = $1) ORDER BY id",
-        )
-        .bind(tag_id)
-        .fetch_all(&self.reader)
-        .await?)
+        self.db.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id FROM movies \
+                 WHERE EXISTS (SELECT 1 FROM json_each(movies.tags) WHERE value = ?1) ORDER BY id",
+            )?;
+            let ids = stmt
+                .query_map([tag_id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ids)
+        })
     }
 
     async fn library_revision(&self) -> Result<i64> {

@@ -4,38 +4,40 @@ use async_trait::async_trait;
 use domain::exclusion::ImportExclusion;
 use domain::root_folder::RootFolder;
 use domain::tag::Tag;
-use sqlx::types::Json;
-use store::error_kind::is_unique_violation;
-use store::rows::{ExclusionRow, RootFolderRow, TagRow};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use store::error_kind::is_sqlite_unique_violation;
 use store::{Conflict, Result, SettingsStore, StoreError};
 
 use crate::SqliteStore;
+use crate::movies::to_json;
+use crate::rows::{exclusion_row, root_folder_row, tag_row};
 
 /// Inserts exclusions on an open transaction. With `keep_existing`, a TMDB id
 /// already excluded is left as it is; otherwise it is a conflict.
-pub(crate) async fn insert_exclusions(
-    conn: &mut sqlx::SqliteConnection,
+pub(crate) fn insert_exclusions(
+    conn: &Connection,
     exclusions: &[ImportExclusion],
     keep_existing: bool,
 ) -> Result<Vec<ImportExclusion>> {
     let sql = if keep_existing {
-        "INSERT INTO import_exclusions (tmdb_id, movie_title, movie_year) VALUES ($1, $2, $3) \
-         ON CONFLICT (tmdb_id) DO NOTHING RETURNING id"
+        "INSERT INTO import_exclusions (tmdb_id, movie_title, movie_year) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (tmdb_id) DO NOTHING"
     } else {
-        "INSERT INTO import_exclusions (tmdb_id, movie_title, movie_year) VALUES ($1, $2, $3) RETURNING id"
+        "INSERT INTO import_exclusions (tmdb_id, movie_title, movie_year) VALUES (?1, ?2, ?3)"
     };
+    let mut insert = conn.prepare_cached(sql)?;
     let mut added = Vec::with_capacity(exclusions.len());
     for exclusion in exclusions {
-        let id: Option<i32> = sqlx::query_scalar(sql)
-            .bind(exclusion.tmdb_id)
-            .bind(&exclusion.movie_title)
-            .bind(exclusion.movie_year)
-            .fetch_optional(&mut *conn)
-            .await
+        let inserted = insert
+            .execute(params![
+                exclusion.tmdb_id,
+                exclusion.movie_title,
+                exclusion.movie_year
+            ])
             .map_err(|e| exclusion_error(e, exclusion))?;
-        if let Some(id) = id {
+        if inserted > 0 {
             added.push(ImportExclusion {
-                id,
+                id: row_id(conn.last_insert_rowid())?,
                 ..exclusion.clone()
             });
         }
@@ -43,8 +45,8 @@ pub(crate) async fn insert_exclusions(
     Ok(added)
 }
 
-fn exclusion_error(err: sqlx::Error, exclusion: &ImportExclusion) -> StoreError {
-    if is_unique_violation(&err) {
+fn exclusion_error(err: rusqlite::Error, exclusion: &ImportExclusion) -> StoreError {
+    if is_sqlite_unique_violation(&err) {
         StoreError::Conflict(Conflict::ExclusionExists {
             tmdb_id: exclusion.tmdb_id,
         })
@@ -53,22 +55,50 @@ fn exclusion_error(err: sqlx::Error, exclusion: &ImportExclusion) -> StoreError 
     }
 }
 
+/// A new row's id, which the schema keeps within `i32`.
+pub(crate) fn row_id(rowid: i64) -> Result<i32> {
+    i32::try_from(rowid).map_err(|_| StoreError::Corrupt(format!("row id {rowid} out of range")))
+}
+
+/// Every row `sql` selects, read by `read`.
+fn all<T>(conn: &Connection, sql: &str, read: fn(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], read)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The row with this id, if any.
+fn by_id<T>(
+    conn: &Connection,
+    sql: &str,
+    id: i32,
+    read: fn(&Row) -> rusqlite::Result<T>,
+) -> Result<Option<T>> {
+    Ok(conn.prepare_cached(sql)?.query_row([id], read).optional()?)
+}
+
 #[async_trait]
 impl SettingsStore for SqliteStore {
     async fn root_folders(&self) -> Result<Vec<RootFolder>> {
-        let rows: Vec<RootFolderRow> =
-            sqlx::query_as("SELECT id, path FROM root_folders ORDER BY id")
-                .fetch_all(&self.reader)
-                .await?;
+        let rows = self.db.read(|conn| {
+            all(
+                conn,
+                "SELECT id, path FROM root_folders ORDER BY id",
+                root_folder_row,
+            )
+        })?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn root_folder(&self, id: i32) -> Result<RootFolder> {
-        let row: Option<RootFolderRow> =
-            sqlx::query_as("SELECT id, path FROM root_folders WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&self.reader)
-                .await?;
+        let row = self.db.read(|conn| {
+            by_id(
+                conn,
+                "SELECT id, path FROM root_folders WHERE id = ?1",
+                id,
+                root_folder_row,
+            )
+        })?;
         Ok(row
             .ok_or(StoreError::NotFound {
                 entity: "RootFolder",
@@ -78,20 +108,23 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn add_root_folder(&self, path: &str) -> Result<RootFolder> {
-        let id: i32 =
-            sqlx::query_scalar("INSERT INTO root_folders (path) VALUES ($1) RETURNING id")
-                .bind(path)
-                .fetch_one(&self.writer)
-                .await
-                .map_err(|e| {
-                    if is_unique_violation(&e) {
-                        StoreError::Conflict(Conflict::RootFolderExists {
-                            path: path.to_string(),
-                        })
-                    } else {
-                        e.into()
-                    }
-                })?;
+        let id = self
+            .db
+            .write(|conn| {
+                conn.prepare_cached("INSERT INTO root_folders (path) VALUES (?1)")?
+                    .execute([path])
+                    .map_err(|e| {
+                        if is_sqlite_unique_violation(&e) {
+                            StoreError::Conflict(Conflict::RootFolderExists {
+                                path: path.to_string(),
+                            })
+                        } else {
+                            e.into()
+                        }
+                    })?;
+                row_id(conn.last_insert_rowid())
+            })
+            .await?;
         Ok(RootFolder {
             id,
             path: path.to_string(),
@@ -99,11 +132,15 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn delete_root_folder(&self, id: i32) -> Result<()> {
-        let done = sqlx::query("DELETE FROM root_folders WHERE id = $1")
-            .bind(id)
-            .execute(&self.writer)
+        let deleted = self
+            .db
+            .write(|conn| {
+                Ok(conn
+                    .prepare_cached("DELETE FROM root_folders WHERE id = ?1")?
+                    .execute([id])?)
+            })
             .await?;
-        if done.rows_affected() == 0 {
+        if deleted == 0 {
             return Err(StoreError::NotFound {
                 entity: "RootFolder",
                 id,
@@ -113,17 +150,21 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn tags(&self) -> Result<Vec<Tag>> {
-        let rows: Vec<TagRow> = sqlx::query_as("SELECT id, label FROM tags ORDER BY id")
-            .fetch_all(&self.reader)
-            .await?;
+        let rows = self
+            .db
+            .read(|conn| all(conn, "SELECT id, label FROM tags ORDER BY id", tag_row))?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn tag(&self, id: i32) -> Result<Tag> {
-        let row: Option<TagRow> = sqlx::query_as("SELECT id, label FROM tags WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&self.reader)
-            .await?;
+        let row = self.db.read(|conn| {
+            by_id(
+                conn,
+                "SELECT id, label FROM tags WHERE id = ?1",
+                id,
+                tag_row,
+            )
+        })?;
         Ok(row
             .ok_or(StoreError::NotFound { entity: "Tag", id })?
             .into())
@@ -131,32 +172,39 @@ impl SettingsStore for SqliteStore {
 
     async fn add_tag(&self, label: &str) -> Result<Tag> {
         // The no-op update makes RETURNING give the existing row on a clash.
-        let row: TagRow = sqlx::query_as(
-            "INSERT INTO tags (label) VALUES ($1) ON CONFLICT (label) DO UPDATE SET label = excluded.label \
-             RETURNING id, label",
-        )
-        .bind(label)
-        .fetch_one(&self.writer)
-        .await?;
+        let row = self
+            .db
+            .write(|conn| {
+                Ok(conn
+                    .prepare_cached(
+                        "INSERT INTO tags (label) VALUES (?1) \
+                         ON CONFLICT (label) DO UPDATE SET label = excluded.label \
+                         RETURNING id, label",
+                    )?
+                    .query_row([label], tag_row)?)
+            })
+            .await?;
         Ok(row.into())
     }
 
     async fn update_tag(&self, tag: &Tag) -> Result<Tag> {
-        let done = sqlx::query("UPDATE tags SET label = $1 WHERE id = $2")
-            .bind(&tag.label)
-            .bind(tag.id)
-            .execute(&self.writer)
-            .await
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::Conflict(Conflict::TagExists {
-                        label: tag.label.clone(),
+        let changed = self
+            .db
+            .write(|conn| {
+                conn.prepare_cached("UPDATE tags SET label = ?1 WHERE id = ?2")?
+                    .execute(params![tag.label, tag.id])
+                    .map_err(|e| {
+                        if is_sqlite_unique_violation(&e) {
+                            StoreError::Conflict(Conflict::TagExists {
+                                label: tag.label.clone(),
+                            })
+                        } else {
+                            e.into()
+                        }
                     })
-                } else {
-                    e.into()
-                }
-            })?;
-        if done.rows_affected() == 0 {
+            })
+            .await?;
+        if changed == 0 {
             return Err(StoreError::NotFound {
                 entity: "Tag",
                 id: tag.id,
@@ -166,45 +214,51 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn delete_tag(&self, id: i32) -> Result<()> {
-        let mut tx = self.writer.begin().await?;
-        let label: Option<String> = sqlx::query_scalar("SELECT label FROM tags WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let label = label.ok_or(StoreError::NotFound { entity: "Tag", id })?;
-        let in_use: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM movies, json_each(movies.tags) WHERE json_each.value = $1)",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if in_use {
-            return Err(StoreError::Conflict(Conflict::TagInUse { label }));
-        }
-        sqlx::query("DELETE FROM tags WHERE id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
+        self.db
+            .write(|conn| {
+                let tx = conn.transaction()?;
+                let label: String = tx
+                    .query_row("SELECT label FROM tags WHERE id = ?1", [id], |row| {
+                        row.get(0)
+                    })
+                    .optional()?
+                    .ok_or(StoreError::NotFound { entity: "Tag", id })?;
+                let in_use: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM movies, json_each(movies.tags) \
+                     WHERE json_each.value = ?1)",
+                    [id],
+                    |row| row.get(0),
+                )?;
+                if in_use {
+                    return Err(StoreError::Conflict(Conflict::TagInUse { label }));
+                }
+                tx.execute("DELETE FROM tags WHERE id = ?1", [id])?;
+                tx.commit()?;
+                Ok(())
+            })
+            .await
     }
 
     async fn exclusions(&self) -> Result<Vec<ImportExclusion>> {
-        let rows: Vec<ExclusionRow> = sqlx::query_as(
-            "SELECT id, tmdb_id, movie_title, movie_year FROM import_exclusions ORDER BY id",
-        )
-        .fetch_all(&self.reader)
-        .await?;
+        let rows = self.db.read(|conn| {
+            all(
+                conn,
+                "SELECT id, tmdb_id, movie_title, movie_year FROM import_exclusions ORDER BY id",
+                exclusion_row,
+            )
+        })?;
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
     async fn exclusion(&self, id: i32) -> Result<ImportExclusion> {
-        let row: Option<ExclusionRow> = sqlx::query_as(
-            "SELECT id, tmdb_id, movie_title, movie_year FROM import_exclusions WHERE id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.reader)
-        .await?;
+        let row = self.db.read(|conn| {
+            by_id(
+                conn,
+                "SELECT id, tmdb_id, movie_title, movie_year FROM import_exclusions WHERE id = ?1",
+                id,
+                exclusion_row,
+            )
+        })?;
         Ok(row
             .ok_or(StoreError::NotFound {
                 entity: "ImportExclusion",
@@ -214,24 +268,34 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn add_exclusions(&self, exclusions: &[ImportExclusion]) -> Result<Vec<ImportExclusion>> {
-        let mut tx = self.writer.begin().await?;
-        let added = insert_exclusions(&mut tx, exclusions, false).await?;
-        tx.commit().await?;
-        Ok(added)
+        self.db
+            .write(|conn| {
+                let tx = conn.transaction()?;
+                let added = insert_exclusions(&tx, exclusions, false)?;
+                tx.commit()?;
+                Ok(added)
+            })
+            .await
     }
 
     async fn update_exclusion(&self, exclusion: &ImportExclusion) -> Result<ImportExclusion> {
-        let done = sqlx::query(
-            "UPDATE import_exclusions SET tmdb_id = $1, movie_title = $2, movie_year = $3 WHERE id = $4",
-        )
-        .bind(exclusion.tmdb_id)
-        .bind(&exclusion.movie_title)
-        .bind(exclusion.movie_year)
-        .bind(exclusion.id)
-        .execute(&self.writer)
-        .await
-        .map_err(|e| exclusion_error(e, exclusion))?;
-        if done.rows_affected() == 0 {
+        let changed = self
+            .db
+            .write(|conn| {
+                conn.prepare_cached(
+                    "UPDATE import_exclusions SET tmdb_id = ?1, movie_title = ?2, movie_year = ?3 \
+                     WHERE id = ?4",
+                )?
+                .execute(params![
+                    exclusion.tmdb_id,
+                    exclusion.movie_title,
+                    exclusion.movie_year,
+                    exclusion.id
+                ])
+                .map_err(|e| exclusion_error(e, exclusion))
+            })
+            .await?;
+        if changed == 0 {
             return Err(StoreError::NotFound {
                 entity: "ImportExclusion",
                 id: exclusion.id,
@@ -241,10 +305,15 @@ impl SettingsStore for SqliteStore {
     }
 
     async fn delete_exclusions(&self, ids: &[i32]) -> Result<()> {
-        sqlx::query("DELETE FROM import_exclusions WHERE id IN (SELECT value FROM json_each($1))")
-            .bind(Json(ids))
-            .execute(&self.writer)
-            .await?;
-        Ok(())
+        let ids = to_json(ids)?;
+        self.db
+            .write(|conn| {
+                conn.prepare_cached(
+                    "DELETE FROM import_exclusions WHERE id IN (SELECT value FROM json_each(?1))",
+                )?
+                .execute([ids])?;
+                Ok(())
+            })
+            .await
     }
 }

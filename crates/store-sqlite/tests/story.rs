@@ -1,13 +1,69 @@
-//! The store story against SQLite, each chapter on a fresh database file.
+//! The store story against SQLite, each chapter on a fresh database file,
+//! and what is SQLite's own: the facts it reports, reopening, closing.
 
+use std::path::{Path, PathBuf};
+
+use store::{Backend, Database, MovieStore, ProfileStore};
 use store_sqlite::SqliteStore;
 
-async fn open() -> SqliteStore {
+fn fresh_file() -> PathBuf {
     // The directory lives as long as the process: each test gets its own.
-    let dir = tempfile::tempdir().expect("temp dir").keep();
-    SqliteStore::open(&dir.join("library.db"))
-        .await
-        .expect("open")
+    tempfile::tempdir()
+        .expect("temp dir")
+        .keep()
+        .join("library.db")
+}
+
+async fn open_file(path: &Path) -> SqliteStore {
+    SqliteStore::open(path).await.expect("open")
+}
+
+async fn open() -> SqliteStore {
+    open_file(&fresh_file()).await
 }
 
 store::store_story!(open);
+
+#[tokio::test]
+async fn database_facts() {
+    let store = open().await;
+    assert_eq!(store.backend(), Backend::Sqlite);
+    let version = store.server_version().await.expect("version");
+    assert!(version.starts_with("3."), "{version}");
+    assert_eq!(store.migration_version().await.expect("migration"), 1);
+    store.ping().await.expect("ping");
+    let (open, idle) = store.pool_connections();
+    assert!(
+        open >= 2 && idle >= 1,
+        "writer and a reader: {open} open, {idle} idle"
+    );
+    store.close().await;
+    assert!(store.ping().await.is_err(), "closed");
+    assert!(store.movie(1).await.is_err(), "reads after close fail");
+}
+
+/// A second start on the same file keeps the library and does not migrate again.
+#[tokio::test]
+async fn reopening_keeps_the_library() {
+    let path = fresh_file();
+    let first = open_file(&path).await;
+    first
+        .seed_defaults(
+            &domain::quality_profile::default_profiles(),
+            &domain::quality_definition::default_definitions(),
+        )
+        .await
+        .expect("seed");
+    let added = first
+        .add_movie(&store::story::full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    first.close().await;
+
+    let second = open_file(&path).await;
+    assert_eq!(second.migration_version().await.expect("migration"), 1);
+    assert_eq!(
+        second.movie(added.id).await.expect("movie").title,
+        "The Matrix"
+    );
+}

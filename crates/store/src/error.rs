@@ -20,9 +20,20 @@ pub enum StoreError {
     /// The database failed or could not be reached.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// The SQLite database failed.
+    #[cfg(feature = "sqlite")]
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     /// A migration failed at start-up.
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// A SQLite migration failed at start-up.
+    #[cfg(feature = "sqlite")]
+    #[error("database migration failed: {0}")]
+    SqliteMigration(#[from] rusqlite_migration::Error),
+    /// The store was closed, or the task running a query stopped.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(&'static str),
     /// A stored value could not be read back.
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
@@ -96,4 +107,32 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
 /// Whether a database error is a foreign-key violation.
 pub fn is_foreign_key_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_foreign_key_violation())
+}
+
+/// The constraint a SQLite statement broke, if that is why it failed.
+#[cfg(feature = "sqlite")]
+fn sqlite_constraint(err: &rusqlite::Error) -> Option<std::ffi::c_int> {
+    match err {
+        rusqlite::Error::SqliteFailure(e, _)
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Some(e.extended_code)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a SQLite error is a unique-constraint violation.
+#[cfg(feature = "sqlite")]
+pub fn is_sqlite_unique_violation(err: &rusqlite::Error) -> bool {
+    matches!(
+        sqlite_constraint(err),
+        Some(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+    )
+}
+
+/// Whether a SQLite error is a foreign-key violation.
+#[cfg(feature = "sqlite")]
+pub fn is_sqlite_foreign_key_violation(err: &rusqlite::Error) -> bool {
+    sqlite_constraint(err) == Some(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY)
 }

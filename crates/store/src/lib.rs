@@ -10,6 +10,8 @@ mod metered;
 /// Recognising constraint failures in database errors.
 pub mod error_kind {
     pub use crate::error::{is_foreign_key_violation, is_unique_violation};
+    #[cfg(feature = "sqlite")]
+    pub use crate::error::{is_sqlite_foreign_key_violation, is_sqlite_unique_violation};
 }
 mod movie_stream;
 mod movies;

@@ -23,7 +23,8 @@ pub trait MovieStore: Send + Sync {
     /// The movie with this TMDB id, if the library has it.
     async fn movie_by_tmdb_id(&self, tmdb_id: i32) -> Result<Option<Movie>>;
     /// Movies whose titles (original and alternative included) contain every
-    /// word of `text` as a word prefix, best match first.
+    /// word of `text` as a word prefix, closest first: the shortest title
+    /// (it has the fewest words beyond those asked for), then by sort title.
     async fn search_movies(&self, text: &str, limit: u32) -> Result<Vec<Movie>>;
     /// Stores a new movie (its `id` and file are ignored) and returns it.
     async fn add_movie(&self, movie: &Movie) -> Result<Movie>;

@@ -13,7 +13,7 @@ use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::{FormatItem, ProfileItem, QualityProfile};
 use domain::root_folder::RootFolder;
 use domain::tag::Tag;
-use sqlx::types::Json;
+pub use sqlx::types::Json;
 
 use crate::{Result, StoreError};
 
@@ -66,7 +66,7 @@ impl TryFrom<MovieRow> for Movie {
     type Error = StoreError;
 
     fn try_from(row: MovieRow) -> Result<Movie> {
-        let metadata = MetadataDoc::from_json(row.metadata)
+        let metadata = MetadataDoc::from_stored(row.metadata)
             .map_err(|e| StoreError::Corrupt(format!("metadata of movie {}: {e}", row.id)))?;
         let movie_file = match (row.file_id, row.file_date_added, row.file_quality) {
             (Some(id), Some(date_added), Some(Json(quality))) => Some(MovieFile {

@@ -305,6 +305,16 @@ pub async fn title_search_matches_word_prefixes(store: &dyn Store) {
         ids
     };
     assert_eq!(found("matrix").await, vec![603, 604]);
+    // Every movie has an alternative title with "Edition": the shortest
+    // title comes first.
+    let closest_first: Vec<i32> = store
+        .search_movies("edition", 50)
+        .await
+        .expect("search")
+        .iter()
+        .map(|m| m.tmdb_id)
+        .collect();
+    assert_eq!(closest_first, [603, 335984, 604, 2001]);
     assert_eq!(found("MATR").await, vec![603, 604]);
     assert_eq!(found("matrix reload").await, vec![604]);
     assert_eq!(found("odyssey 2001").await, vec![2001]);

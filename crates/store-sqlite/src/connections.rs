@@ -1,0 +1,172 @@
+//! The store's connections: one writer, behind an async lock so writes queue
+//! instead of failing with "database is locked", and a few read-only
+//! connections taken from a stack.
+//!
+//! Statements run on the calling thread. A SQLite statement on a warm page
+//! cache takes microseconds, less than handing it to another thread and
+//! waking the caller again, which is what a driver with a thread per
+//! connection pays twice per statement. Reads big enough to matter (the full
+//! list) go through `read_blocking`, onto tokio's blocking threads.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use store::{Result, StoreError};
+
+/// How long a statement waits for a lock held by another connection before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Idle readers kept open: one per core is plenty; each holds its own page cache.
+const IDLE_READERS: usize = 4;
+
+/// Prepared statements each connection keeps (every statement of the store fits).
+const STATEMENT_CACHE: usize = 64;
+
+/// How much of the file each connection maps into memory: pages are then read
+/// in place, without a system call and a copy each. Shared with the OS page
+/// cache, so it costs address space, not resident memory of its own.
+const MMAP_SIZE: i64 = 1 << 30;
+
+/// The writer and the readers of one database file.
+pub(crate) struct Connections {
+    path: PathBuf,
+    /// `None` once closed.
+    writer: tokio::sync::Mutex<Option<Connection>>,
+    idle_readers: Mutex<Vec<Connection>>,
+    open_readers: AtomicU32,
+    closed: AtomicBool,
+}
+
+impl Connections {
+    /// Opens the writer (creating the file), lets `prepare` migrate through
+    /// it, then opens the first reader.
+    pub(crate) fn open(
+        path: &Path,
+        prepare: impl FnOnce(&mut Connection) -> Result<()>,
+    ) -> Result<Self> {
+        let mut writer = Connection::open(path)?;
+        configure(&writer)?;
+        // With WAL, readers never wait for the writer. NORMAL loses no
+        // committed data on a process crash and stays consistent on power
+        // loss; FULL would fsync every commit.
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        writer.pragma_update(None, "synchronous", "NORMAL")?;
+        prepare(&mut writer)?;
+        let connections = Connections {
+            path: path.to_path_buf(),
+            writer: tokio::sync::Mutex::new(Some(writer)),
+            idle_readers: Mutex::new(Vec::with_capacity(IDLE_READERS)),
+            open_readers: AtomicU32::new(0),
+            closed: AtomicBool::new(false),
+        };
+        let first = connections.open_reader()?;
+        connections.give_back(first);
+        Ok(connections)
+    }
+
+    /// Runs `read` on a read-only connection, on this thread.
+    pub(crate) fn read<T>(&self, read: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.take_reader()?;
+        let result = read(&conn);
+        self.give_back(conn);
+        result
+    }
+
+    /// Runs a long `read` on one of tokio's blocking threads.
+    pub(crate) async fn read_blocking<T: Send + 'static>(
+        self: &Arc<Self>,
+        read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let this = Arc::clone(self);
+        tokio::task::spawn_blocking(move || this.read(read))
+            .await
+            .map_err(|_| StoreError::Unavailable("the read was cancelled"))?
+    }
+
+    /// Waits for the writer, then runs `write` on it, on this thread.
+    pub(crate) async fn write<T>(
+        &self,
+        write: impl FnOnce(&mut Connection) -> Result<T>,
+    ) -> Result<T> {
+        let mut writer = self.writer.lock().await;
+        let conn = writer.as_mut().ok_or_else(closed)?;
+        write(conn)
+    }
+
+    /// Open and idle connections.
+    pub(crate) fn counts(&self) -> (u32, usize) {
+        let idle = self.idle().len();
+        let writer = u32::from(!self.closed.load(Ordering::Acquire));
+        (
+            writer + self.open_readers.load(Ordering::Acquire),
+            idle + writer as usize,
+        )
+    }
+
+    /// Waits for the write in progress, then closes every connection; the
+    /// last one to close folds the WAL back into the database file.
+    pub(crate) async fn close(&self) {
+        let mut writer = self.writer.lock().await;
+        self.closed.store(true, Ordering::Release);
+        let readers = std::mem::take(&mut *self.idle());
+        self.open_readers
+            .fetch_sub(readers.len() as u32, Ordering::AcqRel);
+        drop(readers);
+        if let Some(conn) = writer.take()
+            && let Err((_, e)) = conn.close()
+        {
+            tracing::warn!(error = %e, "closing the SQLite database failed");
+        }
+    }
+
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
+        // A panic while the lock was held cannot leave the stack half-changed.
+        self.idle_readers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn take_reader(&self) -> Result<Connection> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(closed());
+        }
+        match self.idle().pop() {
+            Some(conn) => Ok(conn),
+            None => self.open_reader(),
+        }
+    }
+
+    fn give_back(&self, conn: Connection) {
+        let mut idle = self.idle();
+        if idle.len() < IDLE_READERS && !self.closed.load(Ordering::Acquire) {
+            idle.push(conn);
+        } else {
+            drop(idle);
+            self.open_readers.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    fn open_reader(&self) -> Result<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)?;
+        configure(&conn)?;
+        self.open_readers.fetch_add(1, Ordering::AcqRel);
+        Ok(conn)
+    }
+}
+
+/// Settings every connection needs.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(())
+}
+
+fn closed() -> StoreError {
+    StoreError::Unavailable("it has been closed")
+}

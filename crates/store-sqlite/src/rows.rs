@@ -1,0 +1,168 @@
+//! Reading SQLite rows into the store's row shapes. Columns are read by
+//! position, in the order of the statements' select lists; nested values are
+//! JSON text.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Row;
+use rusqlite::types::Type;
+use serde::de::DeserializeOwned;
+use store::rows::{
+    ExclusionRow, Json, MovieRow, QualityDefinitionRow, QualityProfileRow, RootFolderRow, TagRow,
+};
+
+/// Every movie column, then its file's columns: the select list `movie_row` reads.
+macro_rules! select_movie {
+    () => {
+        "SELECT m.id, m.tmdb_id, m.imdb_id, m.title, m.sort_title, m.clean_title, m.year, \
+         m.status, m.in_cinemas, m.physical_release, m.digital_release, m.monitored, \
+         m.minimum_availability, m.quality_profile_id, m.path, m.root_folder_path, m.tags, \
+         m.add_options, m.added, m.last_search_time, m.images, m.metadata, \
+         f.id, f.relative_path, f.size, f.date_added, f.scene_name, f.release_group, \
+         f.edition, f.languages, f.quality, f.indexer_flags, f.media_info, f.original_file_path \
+         FROM movies m LEFT JOIN movie_files f ON f.movie_id = m.id"
+    };
+}
+pub(crate) use select_movie;
+
+/// The select list `profile_row` reads.
+macro_rules! select_profile {
+    () => {
+        "SELECT id, name, upgrade_allowed, cutoff, items, min_format_score, \
+         cutoff_format_score, min_upgrade_format_score, format_items, language \
+         FROM quality_profiles"
+    };
+}
+pub(crate) use select_profile;
+
+fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<Json<T>> {
+    let text = row.get_ref(idx)?.as_str()?;
+    parse(text, idx).map(Json)
+}
+
+fn json_or_null<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<Option<Json<T>>> {
+    match row.get_ref(idx)?.as_str_or_null()? {
+        Some(text) => parse(text, idx).map(|v| Some(Json(v))),
+        None => Ok(None),
+    }
+}
+
+fn parse<T: DeserializeOwned>(text: &str, idx: usize) -> rusqlite::Result<T> {
+    serde_json::from_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// A timestamp column. Written by rusqlite as `2024-02-01 10:00:00+00:00`,
+/// which the RFC 3339 reader takes as it is; rusqlite's own reader tries
+/// format strings one after another, a tenth of a movie's decoding time.
+fn date(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text = row.get_ref(idx)?.as_str()?;
+    read_date(text, idx)
+}
+
+fn date_or_null(row: &Row, idx: usize) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    row.get_ref(idx)?
+        .as_str_or_null()?
+        .map(|text| read_date(text, idx))
+        .transpose()
+}
+
+fn read_date(text: &str, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|date| date.with_timezone(&Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// A row of `select_movie!()`.
+pub(crate) fn movie_row(row: &Row) -> rusqlite::Result<MovieRow> {
+    Ok(MovieRow {
+        id: row.get(0)?,
+        tmdb_id: row.get(1)?,
+        imdb_id: row.get(2)?,
+        title: row.get(3)?,
+        sort_title: row.get(4)?,
+        clean_title: row.get(5)?,
+        year: row.get(6)?,
+        status: row.get(7)?,
+        in_cinemas: date_or_null(row, 8)?,
+        physical_release: date_or_null(row, 9)?,
+        digital_release: date_or_null(row, 10)?,
+        monitored: row.get(11)?,
+        minimum_availability: row.get(12)?,
+        quality_profile_id: row.get(13)?,
+        path: row.get(14)?,
+        root_folder_path: row.get(15)?,
+        tags: json(row, 16)?,
+        add_options: json_or_null(row, 17)?,
+        added: date(row, 18)?,
+        last_search_time: date_or_null(row, 19)?,
+        images: json(row, 20)?,
+        metadata: row.get(21)?,
+        file_id: row.get(22)?,
+        file_relative_path: row.get(23)?,
+        file_size: row.get(24)?,
+        file_date_added: date_or_null(row, 25)?,
+        file_scene_name: row.get(26)?,
+        file_release_group: row.get(27)?,
+        file_edition: row.get(28)?,
+        file_languages: json_or_null(row, 29)?,
+        file_quality: json_or_null(row, 30)?,
+        file_indexer_flags: row.get(31)?,
+        file_media_info: json_or_null(row, 32)?,
+        file_original_file_path: row.get(33)?,
+    })
+}
+
+/// A row of `select_profile!()`.
+pub(crate) fn profile_row(row: &Row) -> rusqlite::Result<QualityProfileRow> {
+    Ok(QualityProfileRow {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        upgrade_allowed: row.get(2)?,
+        cutoff: row.get(3)?,
+        items: json(row, 4)?,
+        min_format_score: row.get(5)?,
+        cutoff_format_score: row.get(6)?,
+        min_upgrade_format_score: row.get(7)?,
+        format_items: json(row, 8)?,
+        language: row.get(9)?,
+    })
+}
+
+/// A row of `id, quality, title, weight, min_size, max_size, preferred_size`.
+pub(crate) fn definition_row(row: &Row) -> rusqlite::Result<QualityDefinitionRow> {
+    Ok(QualityDefinitionRow {
+        id: row.get(0)?,
+        quality: row.get(1)?,
+        title: row.get(2)?,
+        weight: row.get(3)?,
+        min_size: row.get(4)?,
+        max_size: row.get(5)?,
+        preferred_size: row.get(6)?,
+    })
+}
+
+/// A row of `id, path`.
+pub(crate) fn root_folder_row(row: &Row) -> rusqlite::Result<RootFolderRow> {
+    Ok(RootFolderRow {
+        id: row.get(0)?,
+        path: row.get(1)?,
+    })
+}
+
+/// A row of `id, label`.
+pub(crate) fn tag_row(row: &Row) -> rusqlite::Result<TagRow> {
+    Ok(TagRow {
+        id: row.get(0)?,
+        label: row.get(1)?,
+    })
+}
+
+/// A row of `id, tmdb_id, movie_title, movie_year`.
+pub(crate) fn exclusion_row(row: &Row) -> rusqlite::Result<ExclusionRow> {
+    Ok(ExclusionRow {
+        id: row.get(0)?,
+        tmdb_id: row.get(1)?,
+        movie_title: row.get(2)?,
+        movie_year: row.get(3)?,
+    })
+}
