@@ -10,8 +10,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 use std::time::Duration;
+
+use tokio::time::Instant;
 
 use rusqlite::{Connection, OpenFlags};
 use store::{Result, StoreError};
@@ -19,23 +21,32 @@ use store::{Result, StoreError};
 /// How long a statement waits for a lock held by another connection before failing.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Idle readers kept open: one per core is plenty; each holds its own page cache.
+/// Idle readers kept open: one per core is plenty.
 const IDLE_READERS: usize = 4;
+
+/// Each reader's page cache, in KiB: enough for the title index and the
+/// pages searches keep coming back to, so they are not read from the file
+/// again and again.
+const READER_CACHE_KIB: i64 = 8 * 1024;
+
+/// A reader unused this long is closed, giving its page cache back.
+const READER_IDLE_LIMIT: Duration = Duration::from_secs(60);
 
 /// Prepared statements each connection keeps (every statement of the store fits).
 const STATEMENT_CACHE: usize = 64;
 
-/// How much of the file each connection maps into memory: pages are then read
-/// in place, without a system call and a copy each. Shared with the OS page
-/// cache, so it costs address space, not resident memory of its own.
-const MMAP_SIZE: i64 = 1 << 30;
+/// A reader waiting to be used again, and since when.
+struct IdleReader {
+    conn: Connection,
+    since: Instant,
+}
 
 /// The writer and the readers of one database file.
 pub(crate) struct Connections {
     path: PathBuf,
     /// `None` once closed.
     writer: tokio::sync::Mutex<Option<Connection>>,
-    idle_readers: Mutex<Vec<Connection>>,
+    idle_readers: Mutex<Vec<IdleReader>>,
     open_readers: AtomicU32,
     closed: AtomicBool,
 }
@@ -65,6 +76,22 @@ impl Connections {
         let first = connections.open_reader()?;
         connections.give_back(first);
         Ok(connections)
+    }
+
+    /// Closes readers left idle too long, every little while, for as long
+    /// as the connections exist.
+    pub(crate) fn spawn_idle_trimming(self: &Arc<Self>) {
+        let connections: Weak<Self> = Arc::downgrade(self);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(READER_IDLE_LIMIT / 2);
+            loop {
+                tick.tick().await;
+                match connections.upgrade() {
+                    Some(c) if !c.closed.load(Ordering::Acquire) => c.close_idle_readers(),
+                    _ => return,
+                }
+            }
+        });
     }
 
     /// Runs `read` on a read-only connection, on this thread.
@@ -111,10 +138,7 @@ impl Connections {
     pub(crate) async fn close(&self) {
         let mut writer = self.writer.lock().await;
         self.closed.store(true, Ordering::Release);
-        let readers = std::mem::take(&mut *self.idle());
-        self.open_readers
-            .fetch_sub(readers.len() as u32, Ordering::AcqRel);
-        drop(readers);
+        self.drop_readers(|_| true);
         if let Some(conn) = writer.take()
             && let Err((_, e)) = conn.close()
         {
@@ -122,7 +146,23 @@ impl Connections {
         }
     }
 
-    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
+    fn close_idle_readers(&self) {
+        let now = Instant::now();
+        self.drop_readers(|r| now.duration_since(r.since) >= READER_IDLE_LIMIT);
+    }
+
+    fn drop_readers(&self, which: impl Fn(&IdleReader) -> bool) {
+        let dropped: Vec<IdleReader> = {
+            let mut idle = self.idle();
+            let (dropped, kept) = std::mem::take(&mut *idle).into_iter().partition(which);
+            *idle = kept;
+            dropped
+        };
+        self.open_readers
+            .fetch_sub(dropped.len() as u32, Ordering::AcqRel);
+    }
+
+    fn idle(&self) -> MutexGuard<'_, Vec<IdleReader>> {
         // A panic while the lock was held cannot leave the stack half-changed.
         self.idle_readers
             .lock()
@@ -134,7 +174,7 @@ impl Connections {
             return Err(closed());
         }
         match self.idle().pop() {
-            Some(conn) => Ok(conn),
+            Some(reader) => Ok(reader.conn),
             None => self.open_reader(),
         }
     }
@@ -142,7 +182,10 @@ impl Connections {
     fn give_back(&self, conn: Connection) {
         let mut idle = self.idle();
         if idle.len() < IDLE_READERS && !self.closed.load(Ordering::Acquire) {
-            idle.push(conn);
+            idle.push(IdleReader {
+                conn,
+                since: Instant::now(),
+            });
         } else {
             drop(idle);
             self.open_readers.fetch_sub(1, Ordering::AcqRel);
@@ -153,6 +196,7 @@ impl Connections {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.path, flags)?;
         configure(&conn)?;
+        conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         self.open_readers.fetch_add(1, Ordering::AcqRel);
         Ok(conn)
     }
@@ -162,7 +206,6 @@ impl Connections {
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(())
 }

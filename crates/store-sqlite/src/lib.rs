@@ -46,8 +46,10 @@ impl SqliteStore {
         })
         .await
         .map_err(|_| store::StoreError::Unavailable("opening was cancelled"))??;
+        let db = Arc::new(db);
+        db.spawn_idle_trimming();
         Ok(SqliteStore {
-            db: Arc::new(db),
+            db,
             revision: Arc::new(AtomicI64::new(0)),
         })
     }

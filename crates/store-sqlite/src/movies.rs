@@ -250,11 +250,13 @@ impl MovieStore for SqliteStore {
         let query = query.join(" ");
         self.db.read(|conn| {
             // Order and cut first, then read the few full rows: sorting every
-            // match with its whole row would move kilobytes per match.
+            // match with its whole row would move kilobytes per match. The
+            // index holds what the ordering needs (see the migration).
             let sql = concat!(
                 "WITH hits AS MATERIALIZED (\
                  SELECT m.id AS id, length(m.title) AS title_length, m.sort_title AS sort_title \
-                 FROM movies_fts JOIN movies m ON m.id = movies_fts.rowid \
+                 FROM movies_fts JOIN movies m INDEXED BY movies_search_order \
+                 ON m.id = movies_fts.rowid \
                  WHERE movies_fts MATCH ?1 ORDER BY 2, 3 LIMIT ?2) ",
                 select_movie!(),
                 " JOIN hits ON hits.id = m.id ORDER BY hits.title_length, hits.sort_title"

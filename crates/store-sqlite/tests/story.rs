@@ -67,3 +67,16 @@ async fn reopening_keeps_the_library() {
         "The Matrix"
     );
 }
+
+/// Readers left idle are closed (their page caches are memory an idle server
+/// should not hold), and opened again on the next read.
+#[tokio::test(start_paused = true)]
+async fn idle_readers_are_closed() {
+    let store = open().await;
+    store.ping().await.expect("ping");
+    assert!(store.pool_connections().0 >= 2, "writer and a reader");
+    tokio::time::sleep(std::time::Duration::from_secs(120)).await;
+    assert_eq!(store.pool_connections().0, 1, "only the writer is left");
+    store.ping().await.expect("a new reader");
+    assert_eq!(store.pool_connections().0, 2);
+}
