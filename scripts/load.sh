@@ -4,17 +4,17 @@
 #
 #   scripts/load.sh [MOVIES]      (default 10000)
 #
-# Prints the figures docs/PERFORMANCE.md records. Needs wrk (installed from
+# Prints the figures docs/PERFORMANCE.md records. Needs wrk and curl (installed from
 # Debian's packages when missing) and python3.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if ! command -v wrk >/dev/null 2>&1; then
+if ! command -v wrk >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
     if [[ "$(id -u)" -eq 0 ]]; then
         DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
     else
-        sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+        sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl
     fi
 fi
 

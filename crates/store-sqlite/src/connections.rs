@@ -24,11 +24,6 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Idle readers kept open: one per core is plenty.
 const IDLE_READERS: usize = 4;
 
-/// Each reader's page cache, in KiB: enough for the title index and the
-/// pages searches keep coming back to, so they are not read from the file
-/// again and again.
-const READER_CACHE_KIB: i64 = 8 * 1024;
-
 /// A reader unused this long is closed, giving its page cache back.
 const READER_IDLE_LIMIT: Duration = Duration::from_secs(60);
 
@@ -102,7 +97,8 @@ impl Connections {
         result
     }
 
-    /// Runs a long `read` on one of tokio's blocking threads.
+    /// Runs a long `read` (one that pages through a whole table) on one of
+    /// tokio's blocking threads.
     pub(crate) async fn read_blocking<T: Send + 'static>(
         self: &Arc<Self>,
         read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
@@ -196,7 +192,6 @@ impl Connections {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.path, flags)?;
         configure(&conn)?;
-        conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         self.open_readers.fetch_add(1, Ordering::AcqRel);
         Ok(conn)
     }
