@@ -1,6 +1,12 @@
 //! The SQLite backend: the embedded default. One file in the data folder, in
 //! WAL mode so readers never wait for the writer; all writes go through one
 //! connection, so they queue instead of failing with "database is locked".
+//!
+//! It speaks to SQLite through rusqlite rather than sqlx (which the PostgreSQL
+//! backend uses): sqlx runs each SQLite connection on a thread of its own, and
+//! handing every statement over and back cost more than the statements did
+//! (see `connections` and docs/PERFORMANCE.md). Queries are still plain SQL
+//! run at runtime, read into the shared row shapes of `store::rows`.
 #![forbid(unsafe_code)]
 
 mod connections;

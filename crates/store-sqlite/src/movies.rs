@@ -9,7 +9,6 @@ use domain::movie_file::MovieFile;
 use futures::stream::BoxStream;
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 use store::error_kind::{is_sqlite_foreign_key_violation, is_sqlite_unique_violation};
 use store::rows::{MovieRow, convert_all};
 use store::{
@@ -17,7 +16,7 @@ use store::{
 };
 
 use crate::SqliteStore;
-use crate::rows::{movie_row, select_movie};
+use crate::rows::{movie_row, row_id, select_movie, to_json};
 use crate::settings::insert_exclusions;
 
 /// A movie's columns as ?1..?22, in the order `movie_values` gives them.
@@ -34,11 +33,6 @@ const UPDATE_MOVIE: &str = "UPDATE movies SET tmdb_id = ?1, imdb_id = ?2, title 
     minimum_availability = ?13, quality_profile_id = ?14, path = ?15, root_folder_path = ?16, \
     tags = ?17, add_options = ?18, added = ?19, last_search_time = ?20, images = ?21, \
     metadata = ?22 WHERE id = ?23";
-
-/// A value of a JSON column.
-pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("JSON column: {e}")))
-}
 
 /// A movie's column values that are not fields as they are.
 struct Encoded<'a> {
@@ -114,8 +108,7 @@ fn insert_movie(conn: &Connection, movie: &Movie) -> Result<Movie> {
         .execute(&encoded.values(movie)[..])
         .map_err(|e| movie_write_error(e, movie))?;
     Ok(Movie {
-        id: i32::try_from(conn.last_insert_rowid())
-            .map_err(|_| StoreError::Corrupt("movie id out of range".to_string()))?,
+        id: row_id(conn.last_insert_rowid())?,
         movie_file: None,
         ..movie.clone()
     })
@@ -356,8 +349,7 @@ impl MovieStore for SqliteStore {
             let id = tx.last_insert_rowid();
             tx.commit()?;
             Ok(MovieFile {
-                id: i32::try_from(id)
-                    .map_err(|_| StoreError::Corrupt("movie file id out of range".to_string()))?,
+                id: row_id(id)?,
                 ..file.clone()
             })
         })

@@ -10,8 +10,7 @@ use store::rows::convert_all;
 use store::{Conflict, ProfileStore, Result, StoreError};
 
 use crate::SqliteStore;
-use crate::movies::to_json;
-use crate::rows::{definition_row, profile_row, select_profile};
+use crate::rows::{definition_row, profile_row, row_id, select_profile, to_json};
 
 fn profile_error(err: rusqlite::Error, profile: &QualityProfile) -> StoreError {
     if is_sqlite_unique_violation(&err) {
@@ -57,8 +56,7 @@ fn insert_profile(conn: &Connection, profile: &QualityProfile, keep_id: bool) ->
          min_format_score, cutoff_format_score, min_upgrade_format_score, format_items, language, id) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     write_profile(conn, sql, profile, keep_id.then_some(profile.id))?;
-    i32::try_from(conn.last_insert_rowid())
-        .map_err(|_| StoreError::Corrupt("profile id out of range".to_string()))
+    row_id(conn.last_insert_rowid())
 }
 
 fn count(conn: &Connection, table: &str) -> Result<i64> {

@@ -1,14 +1,16 @@
-//! Reading SQLite rows into the store's row shapes. Columns are read by
-//! position, in the order of the statements' select lists; nested values are
-//! JSON text.
+//! Columns to and from SQLite: rows read into the store's row shapes (by
+//! position, in the order of the statements' select lists), nested values as
+//! JSON text, new rows' ids.
 
 use chrono::{DateTime, Utc};
 use rusqlite::Row;
 use rusqlite::types::Type;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use store::rows::{
     ExclusionRow, Json, MovieRow, QualityDefinitionRow, QualityProfileRow, RootFolderRow, TagRow,
 };
+use store::{Result, StoreError};
 
 /// Every movie column, then its file's columns: the select list `movie_row` reads.
 macro_rules! select_movie {
@@ -33,6 +35,16 @@ macro_rules! select_profile {
     };
 }
 pub(crate) use select_profile;
+
+/// A value of a JSON column.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(format!("JSON column: {e}")))
+}
+
+/// A new row's id, which the schema keeps within `i32`.
+pub(crate) fn row_id(rowid: i64) -> Result<i32> {
+    i32::try_from(rowid).map_err(|_| StoreError::Corrupt(format!("row id {rowid} out of range")))
+}
 
 fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<Json<T>> {
     let text = row.get_ref(idx)?.as_str()?;

@@ -9,8 +9,7 @@ use store::error_kind::is_sqlite_unique_violation;
 use store::{Conflict, Result, SettingsStore, StoreError};
 
 use crate::SqliteStore;
-use crate::movies::to_json;
-use crate::rows::{exclusion_row, root_folder_row, tag_row};
+use crate::rows::{exclusion_row, root_folder_row, row_id, tag_row, to_json};
 
 /// Inserts exclusions on an open transaction. With `keep_existing`, a TMDB id
 /// already excluded is left as it is; otherwise it is a conflict.
@@ -53,11 +52,6 @@ fn exclusion_error(err: rusqlite::Error, exclusion: &ImportExclusion) -> StoreEr
     } else {
         err.into()
     }
-}
-
-/// A new row's id, which the schema keeps within `i32`.
-pub(crate) fn row_id(rowid: i64) -> Result<i32> {
-    i32::try_from(rowid).map_err(|_| StoreError::Corrupt(format!("row id {rowid} out of range")))
 }
 
 /// Every row `sql` selects, read by `read`.
