@@ -24,6 +24,14 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Idle readers kept open: one per core is plenty.
 const IDLE_READERS: usize = 4;
 
+/// Each reader's page cache, in KiB: enough for the title index and the
+/// pages searches keep coming back to, so they are not read from the file
+/// again and again.
+const READER_CACHE_KIB: i64 = 8 * 1024;
+
+/// A reader's page cache while it pages through a whole table, in KiB.
+const BULK_READ_CACHE_KIB: i64 = 1024;
+
 /// A reader unused this long is closed, giving its page cache back.
 const READER_IDLE_LIMIT: Duration = Duration::from_secs(60);
 
@@ -98,15 +106,23 @@ impl Connections {
     }
 
     /// Runs a long `read` (one that pages through a whole table) on one of
-    /// tokio's blocking threads.
+    /// tokio's blocking threads, with a small page cache: caching pages read
+    /// once would only push out the ones other reads come back to.
     pub(crate) async fn read_blocking<T: Send + 'static>(
         self: &Arc<Self>,
         read: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let this = Arc::clone(self);
-        tokio::task::spawn_blocking(move || this.read(read))
-            .await
-            .map_err(|_| StoreError::Unavailable("the read was cancelled"))?
+        tokio::task::spawn_blocking(move || {
+            this.read(|conn| {
+                conn.pragma_update(None, "cache_size", -BULK_READ_CACHE_KIB)?;
+                let result = read(conn);
+                conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+                result
+            })
+        })
+        .await
+        .map_err(|_| StoreError::Unavailable("the read was cancelled"))?
     }
 
     /// Waits for the writer, then runs `write` on it, on this thread.
@@ -192,6 +208,7 @@ impl Connections {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&self.path, flags)?;
         configure(&conn)?;
+        conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
         self.open_readers.fetch_add(1, Ordering::AcqRel);
         Ok(conn)
     }
