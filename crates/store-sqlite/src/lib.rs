@@ -46,6 +46,7 @@ impl SqliteStore {
         // Opening reads the schema and may migrate: file work, off the runtime.
         let db = tokio::task::spawn_blocking(move || {
             Connections::open(&path, |conn| {
+                refuse_unversioned(conn)?;
                 migrations().to_latest(conn)?;
                 Ok(())
             })
@@ -70,6 +71,25 @@ impl SqliteStore {
         self.revision.fetch_add(1, Ordering::AcqRel);
         result
     }
+}
+
+/// A file with tables but no schema version was not made by this store (or
+/// by a development build from before versions were kept): migrating it
+/// would fail halfway on the first table that already exists.
+fn refuse_unversioned(conn: &rusqlite::Connection) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'",
+        [],
+        |row| row.get(0),
+    )?;
+    if version == 0 && tables > 0 {
+        return Err(store::StoreError::Unavailable(
+            "the file has tables but no schema version, so it was not made by this \
+             version of Unified-Radarr; move it away to start a new library",
+        ));
+    }
+    Ok(())
 }
 
 #[async_trait]

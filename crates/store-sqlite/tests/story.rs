@@ -80,3 +80,26 @@ async fn idle_readers_are_closed() {
     store.ping().await.expect("a new reader");
     assert_eq!(store.pool_connections().0, 2);
 }
+
+/// A database file this store did not make is refused with a clear reason,
+/// and left as it was.
+#[tokio::test]
+async fn a_foreign_database_is_refused() {
+    let path = fresh_file();
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute("CREATE TABLE movies (id INTEGER PRIMARY KEY)", [])
+            .expect("table");
+    }
+    let err = SqliteStore::open(&path).await.err().expect("refused");
+    assert!(err.to_string().contains("no schema version"), "{err}");
+    let conn = rusqlite::Connection::open(&path).expect("reopen");
+    let tables: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(tables, 1, "nothing was added");
+}
