@@ -19,7 +19,7 @@ use crate::SqliteStore;
 use crate::rows::{movie_row, row_id, select_movie, to_json};
 use crate::settings::insert_exclusions;
 
-/// A movie's columns as ?1..?22, in the order `movie_values` gives them.
+/// A movie's columns as ?1..?22, in the order `Encoded::values` gives them.
 const INSERT_MOVIE: &str = "INSERT INTO movies (tmdb_id, imdb_id, title, sort_title, \
     clean_title, search_text, year, status, in_cinemas, physical_release, digital_release, \
     monitored, minimum_availability, quality_profile_id, path, root_folder_path, tags, \
@@ -27,6 +27,7 @@ const INSERT_MOVIE: &str = "INSERT INTO movies (tmdb_id, imdb_id, title, sort_ti
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
     ?19, ?20, ?21, ?22)";
 
+/// The same ?1..?22, and the movie's id as ?23.
 const UPDATE_MOVIE: &str = "UPDATE movies SET tmdb_id = ?1, imdb_id = ?2, title = ?3, \
     sort_title = ?4, clean_title = ?5, search_text = ?6, year = ?7, status = ?8, \
     in_cinemas = ?9, physical_release = ?10, digital_release = ?11, monitored = ?12, \
