@@ -8,6 +8,7 @@ use futures::stream::BoxStream;
 use sqlx::postgres::{PgArguments, Postgres};
 use sqlx::query::Query;
 use sqlx::types::Json;
+use store::error_kind::{Broken, ConstraintError, when_broken};
 use store::rows::{MovieRow, convert_all};
 use store::{
     Conflict, LIST_PAGE, MovieStore, Result, StoreError, search_terms, spawn_movie_stream,
@@ -76,16 +77,16 @@ fn bind_movie<'q>(query: PgQuery<'q>, movie: &'q Movie) -> PgQuery<'q> {
 
 /// Maps the constraint failures a movie write can meet.
 fn movie_write_error(err: sqlx::Error, movie: &Movie) -> StoreError {
-    if store::error_kind::is_unique_violation(&err) {
-        StoreError::Conflict(Conflict::MovieExists {
+    match err.broken() {
+        Some(Broken::Unique) => Conflict::MovieExists {
             tmdb_id: movie.tmdb_id,
-        })
-    } else if store::error_kind::is_foreign_key_violation(&err) {
-        StoreError::Conflict(Conflict::UnknownProfile {
+        }
+        .into(),
+        Some(Broken::ForeignKey) => Conflict::UnknownProfile {
             id: movie.quality_profile_id,
-        })
-    } else {
-        err.into()
+        }
+        .into(),
+        None => err.into(),
     }
 }
 
@@ -283,13 +284,7 @@ impl MovieStore for PostgresStore {
         .bind(&file.original_file_path)
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| {
-            if store::error_kind::is_foreign_key_violation(&e) {
-                StoreError::NotFound { entity: "Movie", id: file.movie_id }
-            } else {
-                e.into()
-            }
-        })?;
+        .map_err(|e| when_broken(e, Broken::ForeignKey, || StoreError::NotFound { entity: "Movie", id: file.movie_id }))?;
         tx.commit().await?;
         Ok(MovieFile { id, ..file.clone() })
     }

@@ -6,7 +6,7 @@ use domain::quality_profile::QualityProfile;
 use sqlx::postgres::{PgArguments, Postgres};
 use sqlx::query::QueryScalar;
 use sqlx::types::Json;
-use store::error_kind::{is_foreign_key_violation, is_unique_violation};
+use store::error_kind::{Broken, when_broken};
 use store::rows::{QualityDefinitionRow, QualityProfileRow, convert_all};
 use store::{Conflict, ProfileStore, Result, StoreError};
 
@@ -20,13 +20,9 @@ const SELECT_PROFILE: &str = "SELECT id, name, upgrade_allowed, cutoff, items, m
 const SEED_LOCK: i64 = 0x5552_2073_6565_6473;
 
 fn profile_error(err: sqlx::Error, profile: &QualityProfile) -> StoreError {
-    if is_unique_violation(&err) {
-        StoreError::Conflict(Conflict::ProfileNameExists {
-            name: profile.name.clone(),
-        })
-    } else {
-        err.into()
-    }
+    when_broken(err, Broken::Unique, || Conflict::ProfileNameExists {
+        name: profile.name.clone(),
+    })
 }
 
 type ProfileQuery<'q> = QueryScalar<'q, Postgres, i32, PgArguments>;
@@ -137,13 +133,9 @@ impl ProfileStore for PostgresStore {
             .execute(&self.pool)
             .await
             .map_err(|e| {
-                if is_foreign_key_violation(&e) {
-                    StoreError::Conflict(Conflict::ProfileInUse {
-                        name: profile.name.clone(),
-                    })
-                } else {
-                    e.into()
-                }
+                when_broken(e, Broken::ForeignKey, || Conflict::ProfileInUse {
+                    name: profile.name.clone(),
+                })
             })?;
         Ok(())
     }

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use domain::exclusion::ImportExclusion;
 use domain::root_folder::RootFolder;
 use domain::tag::Tag;
-use store::error_kind::is_unique_violation;
+use store::error_kind::{Broken, when_broken};
 use store::rows::{ExclusionRow, RootFolderRow, TagRow};
 use store::{Conflict, Result, SettingsStore, StoreError};
 
@@ -43,13 +43,9 @@ pub(crate) async fn insert_exclusions(
 }
 
 fn exclusion_error(err: sqlx::Error, exclusion: &ImportExclusion) -> StoreError {
-    if is_unique_violation(&err) {
-        StoreError::Conflict(Conflict::ExclusionExists {
-            tmdb_id: exclusion.tmdb_id,
-        })
-    } else {
-        err.into()
-    }
+    when_broken(err, Broken::Unique, || Conflict::ExclusionExists {
+        tmdb_id: exclusion.tmdb_id,
+    })
 }
 
 #[async_trait]
@@ -83,13 +79,9 @@ impl SettingsStore for PostgresStore {
                 .fetch_one(&self.pool)
                 .await
                 .map_err(|e| {
-                    if is_unique_violation(&e) {
-                        StoreError::Conflict(Conflict::RootFolderExists {
-                            path: path.to_string(),
-                        })
-                    } else {
-                        e.into()
-                    }
+                    when_broken(e, Broken::Unique, || Conflict::RootFolderExists {
+                        path: path.to_string(),
+                    })
                 })?;
         Ok(RootFolder {
             id,
@@ -148,13 +140,9 @@ impl SettingsStore for PostgresStore {
             .execute(&self.pool)
             .await
             .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StoreError::Conflict(Conflict::TagExists {
-                        label: tag.label.clone(),
-                    })
-                } else {
-                    e.into()
-                }
+                when_broken(e, Broken::Unique, || Conflict::TagExists {
+                    label: tag.label.clone(),
+                })
             })?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound {

@@ -9,7 +9,7 @@ use domain::movie_file::MovieFile;
 use futures::stream::BoxStream;
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, params};
-use store::error_kind::{is_sqlite_foreign_key_violation, is_sqlite_unique_violation};
+use store::error_kind::{Broken, ConstraintError, when_broken};
 use store::rows::{MovieRow, convert_all};
 use store::{
     Conflict, LIST_PAGE, MovieStore, Result, StoreError, search_terms, spawn_movie_stream,
@@ -90,16 +90,16 @@ impl<'a> Encoded<'a> {
 
 /// Maps the constraint failures a movie write can meet.
 fn movie_write_error(err: rusqlite::Error, movie: &Movie) -> StoreError {
-    if is_sqlite_unique_violation(&err) {
-        StoreError::Conflict(Conflict::MovieExists {
+    match err.broken() {
+        Some(Broken::Unique) => Conflict::MovieExists {
             tmdb_id: movie.tmdb_id,
-        })
-    } else if is_sqlite_foreign_key_violation(&err) {
-        StoreError::Conflict(Conflict::UnknownProfile {
+        }
+        .into(),
+        Some(Broken::ForeignKey) => Conflict::UnknownProfile {
             id: movie.quality_profile_id,
-        })
-    } else {
-        err.into()
+        }
+        .into(),
+        None => err.into(),
     }
 }
 
@@ -338,14 +338,10 @@ impl MovieStore for SqliteStore {
                 file.original_file_path,
             ])
             .map_err(|e| {
-                if is_sqlite_foreign_key_violation(&e) {
-                    StoreError::NotFound {
-                        entity: "Movie",
-                        id: file.movie_id,
-                    }
-                } else {
-                    e.into()
-                }
+                when_broken(e, Broken::ForeignKey, || StoreError::NotFound {
+                    entity: "Movie",
+                    id: file.movie_id,
+                })
             })?;
             let id = tx.last_insert_rowid();
             tx.commit()?;

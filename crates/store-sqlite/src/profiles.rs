@@ -5,7 +5,7 @@ use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::QualityProfile;
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, params};
-use store::error_kind::{is_sqlite_foreign_key_violation, is_sqlite_unique_violation};
+use store::error_kind::{Broken, when_broken};
 use store::rows::convert_all;
 use store::{Conflict, ProfileStore, Result, StoreError};
 
@@ -13,13 +13,9 @@ use crate::SqliteStore;
 use crate::rows::{definition_row, profile_row, row_id, select_profile, to_json};
 
 fn profile_error(err: rusqlite::Error, profile: &QualityProfile) -> StoreError {
-    if is_sqlite_unique_violation(&err) {
-        StoreError::Conflict(Conflict::ProfileNameExists {
-            name: profile.name.clone(),
-        })
-    } else {
-        err.into()
-    }
+    when_broken(err, Broken::Unique, || Conflict::ProfileNameExists {
+        name: profile.name.clone(),
+    })
 }
 
 /// Runs `sql` with a profile's columns as ?1..?9 and `id` as ?10; returns
@@ -129,13 +125,9 @@ impl ProfileStore for SqliteStore {
                 conn.prepare_cached("DELETE FROM quality_profiles WHERE id = ?1")?
                     .execute([id])
                     .map_err(|e| {
-                        if is_sqlite_foreign_key_violation(&e) {
-                            StoreError::Conflict(Conflict::ProfileInUse {
-                                name: profile.name.clone(),
-                            })
-                        } else {
-                            e.into()
-                        }
+                        when_broken(e, Broken::ForeignKey, || Conflict::ProfileInUse {
+                            name: profile.name.clone(),
+                        })
                     })
             })
             .await?;

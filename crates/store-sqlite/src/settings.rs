@@ -5,7 +5,7 @@ use domain::exclusion::ImportExclusion;
 use domain::root_folder::RootFolder;
 use domain::tag::Tag;
 use rusqlite::{Connection, OptionalExtension, Row, params};
-use store::error_kind::is_sqlite_unique_violation;
+use store::error_kind::{Broken, when_broken};
 use store::{Conflict, Result, SettingsStore, StoreError};
 
 use crate::SqliteStore;
@@ -45,13 +45,9 @@ pub(crate) fn insert_exclusions(
 }
 
 fn exclusion_error(err: rusqlite::Error, exclusion: &ImportExclusion) -> StoreError {
-    if is_sqlite_unique_violation(&err) {
-        StoreError::Conflict(Conflict::ExclusionExists {
-            tmdb_id: exclusion.tmdb_id,
-        })
-    } else {
-        err.into()
-    }
+    when_broken(err, Broken::Unique, || Conflict::ExclusionExists {
+        tmdb_id: exclusion.tmdb_id,
+    })
 }
 
 /// Every row `sql` selects, read by `read`.
@@ -108,13 +104,9 @@ impl SettingsStore for SqliteStore {
                 conn.prepare_cached("INSERT INTO root_folders (path) VALUES (?1)")?
                     .execute([path])
                     .map_err(|e| {
-                        if is_sqlite_unique_violation(&e) {
-                            StoreError::Conflict(Conflict::RootFolderExists {
-                                path: path.to_string(),
-                            })
-                        } else {
-                            e.into()
-                        }
+                        when_broken(e, Broken::Unique, || Conflict::RootFolderExists {
+                            path: path.to_string(),
+                        })
                     })?;
                 row_id(conn.last_insert_rowid())
             })
@@ -188,13 +180,9 @@ impl SettingsStore for SqliteStore {
                 conn.prepare_cached("UPDATE tags SET label = ?1 WHERE id = ?2")?
                     .execute(params![tag.label, tag.id])
                     .map_err(|e| {
-                        if is_sqlite_unique_violation(&e) {
-                            StoreError::Conflict(Conflict::TagExists {
-                                label: tag.label.clone(),
-                            })
-                        } else {
-                            e.into()
-                        }
+                        when_broken(e, Broken::Unique, || Conflict::TagExists {
+                            label: tag.label.clone(),
+                        })
                     })
             })
             .await?;

@@ -16,7 +16,7 @@ pub enum StoreError {
     },
     /// The write would break a uniqueness or reference rule.
     #[error("{0}")]
-    Conflict(Conflict),
+    Conflict(#[from] Conflict),
     /// The database failed or could not be reached.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -99,40 +99,63 @@ impl StoreError {
     }
 }
 
-/// Whether a database error is a unique-constraint violation.
-pub fn is_unique_violation(err: &sqlx::Error) -> bool {
-    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+/// A constraint a failed write broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// A unique index or primary key.
+    Unique,
+    /// A reference to a row that does not exist, or a delete of a referenced row.
+    ForeignKey,
 }
 
-/// Whether a database error is a foreign-key violation.
-pub fn is_foreign_key_violation(err: &sqlx::Error) -> bool {
-    matches!(err, sqlx::Error::Database(db) if db.is_foreign_key_violation())
+/// A database driver's error that can tell which constraint a write broke.
+pub trait ConstraintError: Into<StoreError> {
+    /// The constraint, when breaking one is why the statement failed.
+    fn broken(&self) -> Option<Broken>;
 }
 
-/// The constraint a SQLite statement broke, if that is why it failed.
-#[cfg(feature = "sqlite")]
-fn sqlite_constraint(err: &rusqlite::Error) -> Option<std::ffi::c_int> {
-    match err {
-        rusqlite::Error::SqliteFailure(e, _)
-            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
-            Some(e.extended_code)
-        }
-        _ => None,
+/// The error of a failed write: `instead()` when the write broke
+/// `constraint`, else the database's own error.
+pub fn when_broken<E: ConstraintError, I: Into<StoreError>>(
+    err: E,
+    constraint: Broken,
+    instead: impl FnOnce() -> I,
+) -> StoreError {
+    if err.broken() == Some(constraint) {
+        instead().into()
+    } else {
+        err.into()
     }
 }
 
-/// Whether a SQLite error is a unique-constraint violation.
-#[cfg(feature = "sqlite")]
-pub fn is_sqlite_unique_violation(err: &rusqlite::Error) -> bool {
-    matches!(
-        sqlite_constraint(err),
-        Some(rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
-    )
+impl ConstraintError for sqlx::Error {
+    fn broken(&self) -> Option<Broken> {
+        let sqlx::Error::Database(db) = self else {
+            return None;
+        };
+        if db.is_unique_violation() {
+            Some(Broken::Unique)
+        } else if db.is_foreign_key_violation() {
+            Some(Broken::ForeignKey)
+        } else {
+            None
+        }
+    }
 }
 
-/// Whether a SQLite error is a foreign-key violation.
 #[cfg(feature = "sqlite")]
-pub fn is_sqlite_foreign_key_violation(err: &rusqlite::Error) -> bool {
-    sqlite_constraint(err) == Some(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY)
+impl ConstraintError for rusqlite::Error {
+    fn broken(&self) -> Option<Broken> {
+        use rusqlite::ffi::{
+            SQLITE_CONSTRAINT_FOREIGNKEY, SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE,
+        };
+        match self {
+            rusqlite::Error::SqliteFailure(e, _) => match e.extended_code {
+                SQLITE_CONSTRAINT_UNIQUE | SQLITE_CONSTRAINT_PRIMARYKEY => Some(Broken::Unique),
+                SQLITE_CONSTRAINT_FOREIGNKEY => Some(Broken::ForeignKey),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
 }

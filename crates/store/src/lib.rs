@@ -9,9 +9,7 @@ mod error;
 mod metered;
 /// Recognising constraint failures in database errors.
 pub mod error_kind {
-    pub use crate::error::{is_foreign_key_violation, is_unique_violation};
-    #[cfg(feature = "sqlite")]
-    pub use crate::error::{is_sqlite_foreign_key_violation, is_sqlite_unique_violation};
+    pub use crate::error::{Broken, ConstraintError, when_broken};
 }
 mod movie_stream;
 mod movies;
