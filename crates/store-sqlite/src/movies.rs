@@ -134,6 +134,21 @@ fn save_movie(conn: &Connection, movie: &Movie) -> Result<Movie> {
     Ok(movie.clone())
 }
 
+/// Writes every movie with `write`, all or none.
+fn each_in_one_transaction(
+    conn: &mut Connection,
+    movies: &[Movie],
+    write: fn(&Connection, &Movie) -> Result<Movie>,
+) -> Result<Vec<Movie>> {
+    let tx = conn.transaction()?;
+    let written = movies
+        .iter()
+        .map(|movie| write(&tx, movie))
+        .collect::<Result<Vec<_>>>()?;
+    tx.commit()?;
+    Ok(written)
+}
+
 /// The movies a statement selects with `select_movie!()`.
 fn query_movies(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Movie>> {
     let mut stmt = conn.prepare_cached(sql)?;
@@ -264,19 +279,8 @@ impl MovieStore for SqliteStore {
     }
 
     async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(|conn| {
-            let tx = conn.transaction()?;
-            let added = movies
-                .iter()
-                .map(|movie| insert_movie(&tx, movie))
-                .collect::<Result<Vec<_>>>()?;
-            tx.commit()?;
-            if std::env::var("FTS_OPT").is_ok() {
-                conn.execute("INSERT INTO movies_fts(movies_fts) VALUES('optimize')", [])?;
-            }
-            Ok(added)
-        })
-        .await
+        self.counted(|conn| each_in_one_transaction(conn, movies, insert_movie))
+            .await
     }
 
     async fn update_movie(&self, movie: &Movie) -> Result<Movie> {
@@ -284,16 +288,8 @@ impl MovieStore for SqliteStore {
     }
 
     async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(|conn| {
-            let tx = conn.transaction()?;
-            let saved = movies
-                .iter()
-                .map(|movie| save_movie(&tx, movie))
-                .collect::<Result<Vec<_>>>()?;
-            tx.commit()?;
-            Ok(saved)
-        })
-        .await
+        self.counted(|conn| each_in_one_transaction(conn, movies, save_movie))
+            .await
     }
 
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()> {
