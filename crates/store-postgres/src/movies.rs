@@ -311,6 +311,22 @@ impl MovieStore for PostgresStore {
                 .await?,
         )
     }
+
+    async fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>> {
+        // One statement, so the bounds and the changes come from one snapshot.
+        let (current, kept_after, touched): (i64, i64, Vec<i32>) = sqlx::query_as(
+            "SELECT revision, changes_kept_after, ARRAY(\
+                 SELECT DISTINCT movie_id FROM movie_changes WHERE revision > $1 \
+                 ORDER BY movie_id) \
+             FROM library_revision WHERE id = 1",
+        )
+        .bind(revision)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((kept_after..=current)
+            .contains(&revision)
+            .then_some(touched))
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! run at runtime, read into the shared row shapes of `store::rows`.
 #![forbid(unsafe_code)]
 
+mod changes;
 mod connections;
 mod movies;
 mod profiles;
@@ -16,13 +17,13 @@ mod rows;
 mod settings;
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use async_trait::async_trait;
 use rusqlite_migration::{M, Migrations};
 use store::{Backend, Database, Result};
 
+use crate::changes::ChangeLog;
 use crate::connections::Connections;
 
 /// The schema, one migration per file, applied in order; the database's
@@ -35,8 +36,9 @@ fn migrations() -> Migrations<'static> {
 #[derive(Clone)]
 pub struct SqliteStore {
     db: Arc<Connections>,
-    /// Movie and file writes so far, after each was committed (see `library_revision`).
-    revision: Arc<AtomicI64>,
+    /// Movie and file writes so far, each counted after it was committed
+    /// (see `library_revision`), with the movies each touched.
+    changes: Arc<Mutex<ChangeLog>>,
 }
 
 impl SqliteStore {
@@ -57,19 +59,32 @@ impl SqliteStore {
         db.spawn_idle_trimming();
         Ok(SqliteStore {
             db,
-            revision: Arc::new(AtomicI64::new(0)),
+            changes: Arc::default(),
         })
     }
 
-    /// Runs a movie or file write, then counts it (committed or not: an extra
-    /// count only costs a cache miss, a missing one would serve stale data).
+    /// Runs a movie or file write, then counts it with the movies it touched
+    /// (`touched` of what it returned; `known` when it failed, as a failed
+    /// write may still have changed them). Counted committed or not: an extra
+    /// count only costs a cache miss, a missing one would serve stale data.
     async fn counted<T>(
         &self,
+        known: &[i32],
+        touched: impl FnOnce(&T) -> Vec<i32>,
         write: impl FnOnce(&mut rusqlite::Connection) -> Result<T>,
     ) -> Result<T> {
         let result = self.db.write(write).await;
-        self.revision.fetch_add(1, Ordering::AcqRel);
+        let ids = match &result {
+            Ok(written) => touched(written),
+            Err(_) => known.to_vec(),
+        };
+        self.changes().record(ids);
         result
+    }
+
+    fn changes(&self) -> MutexGuard<'_, ChangeLog> {
+        // The log is whole after any panic: each change to it is one call.
+        self.changes.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 

@@ -1,7 +1,5 @@
 //! Movies and movie files in SQLite.
 
-use std::sync::atomic::Ordering;
-
 use async_trait::async_trait;
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
@@ -132,6 +130,10 @@ fn save_movie(conn: &Connection, movie: &Movie) -> Result<Movie> {
         });
     }
     Ok(movie.clone())
+}
+
+fn ids_of(movies: &[Movie]) -> Vec<i32> {
+    movies.iter().map(|m| m.id).collect()
 }
 
 /// Writes every movie with `write`, all or none.
@@ -275,33 +277,58 @@ impl MovieStore for SqliteStore {
     }
 
     async fn add_movie(&self, movie: &Movie) -> Result<Movie> {
-        self.counted(|conn| insert_movie(conn, movie)).await
+        self.counted(
+            &[],
+            |m: &Movie| vec![m.id],
+            |conn| insert_movie(conn, movie),
+        )
+        .await
     }
 
     async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(|conn| each_in_one_transaction(conn, movies, insert_movie))
-            .await
+        self.counted(
+            &[],
+            |added: &Vec<Movie>| ids_of(added),
+            |conn| each_in_one_transaction(conn, movies, insert_movie),
+        )
+        .await
     }
 
     async fn update_movie(&self, movie: &Movie) -> Result<Movie> {
-        self.counted(|conn| save_movie(conn, movie)).await
+        self.counted(
+            &[movie.id],
+            |m: &Movie| vec![m.id],
+            |conn| save_movie(conn, movie),
+        )
+        .await
     }
 
     async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(|conn| each_in_one_transaction(conn, movies, save_movie))
-            .await
+        let known: Vec<i32> = movies.iter().map(|m| m.id).collect();
+        self.counted(
+            &known,
+            |saved: &Vec<Movie>| ids_of(saved),
+            |conn| each_in_one_transaction(conn, movies, save_movie),
+        )
+        .await
     }
 
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()> {
-        let ids = to_json(ids)?;
-        self.counted(|conn| {
-            let tx = conn.transaction()?;
-            tx.prepare_cached("DELETE FROM movies WHERE id IN (SELECT value FROM json_each(?1))")?
-                .execute([ids])?;
-            insert_exclusions(&tx, exclusions, true)?;
-            tx.commit()?;
-            Ok(())
-        })
+        let json_ids = to_json(ids)?;
+        self.counted(
+            ids,
+            |_| ids.to_vec(),
+            |conn| {
+                let tx = conn.transaction()?;
+                tx.prepare_cached(
+                    "DELETE FROM movies WHERE id IN (SELECT value FROM json_each(?1))",
+                )?
+                .execute([json_ids])?;
+                insert_exclusions(&tx, exclusions, true)?;
+                tx.commit()?;
+                Ok(())
+            },
+        )
         .await
     }
 
@@ -309,11 +336,15 @@ impl MovieStore for SqliteStore {
         let languages = to_json(&file.languages)?;
         let quality = to_json(&file.quality)?;
         let media_info = file.media_info.as_ref().map(to_json).transpose()?;
-        self.counted(|conn| {
-            let tx = conn.transaction()?;
-            tx.prepare_cached("DELETE FROM movie_files WHERE movie_id = ?1")?
-                .execute([file.movie_id])?;
-            tx.prepare_cached(
+        let movie = [file.movie_id];
+        self.counted(
+            &movie,
+            |_| movie.to_vec(),
+            |conn| {
+                let tx = conn.transaction()?;
+                tx.prepare_cached("DELETE FROM movie_files WHERE movie_id = ?1")?
+                    .execute([file.movie_id])?;
+                tx.prepare_cached(
                 "INSERT INTO movie_files (movie_id, relative_path, size, date_added, scene_name, \
                  release_group, edition, languages, quality, indexer_flags, media_info, \
                  original_file_path) \
@@ -339,13 +370,14 @@ impl MovieStore for SqliteStore {
                     id: file.movie_id,
                 })
             })?;
-            let id = tx.last_insert_rowid();
-            tx.commit()?;
-            Ok(MovieFile {
-                id: row_id(id)?,
-                ..file.clone()
-            })
-        })
+                let id = tx.last_insert_rowid();
+                tx.commit()?;
+                Ok(MovieFile {
+                    id: row_id(id)?,
+                    ..file.clone()
+                })
+            },
+        )
         .await
     }
 
@@ -375,6 +407,10 @@ impl MovieStore for SqliteStore {
     async fn library_revision(&self) -> Result<i64> {
         // One process owns a SQLite library, so its own count of writes is
         // the whole truth, and reading it costs no query.
-        Ok(self.revision.load(Ordering::Acquire))
+        Ok(self.changes().revision())
+    }
+
+    async fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>> {
+        Ok(self.changes().touched_since(revision))
     }
 }

@@ -71,6 +71,7 @@ metered!(MovieStore {
     fn movie_paths(&self) -> Result<Vec<String>>;
     fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
     fn library_revision(&self) -> Result<i64>;
+    fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>>;
 }
     fn stream_movies(&self) -> BoxStream<'static, Result<Movie>> {
         // Rows arrive over the whole response: the time to first row is what

@@ -46,4 +46,8 @@ pub trait MovieStore: Send + Sync {
     /// A number that changes whenever a movie or movie file changes, read
     /// after the change is visible; responses are cached against it.
     async fn library_revision(&self) -> Result<i64>;
+    /// The movies added, changed or deleted (a file's change counts as its
+    /// movie's) after `revision`, by id and each once, when the store can
+    /// tell; `None` when it cannot, and only the whole library is current.
+    async fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>>;
 }

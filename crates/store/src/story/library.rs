@@ -374,3 +374,55 @@ pub async fn revision_changes_with_every_movie_write(store: &dyn Store) {
         after_file
     );
 }
+
+/// Each write names the movies it touched, for caches that patch what they
+/// hold instead of reading the whole library again.
+pub async fn writes_name_the_movies_they_touched(store: &dyn Store) {
+    seeded(store).await;
+    let revision = || async { store.library_revision().await.expect("revision") };
+    let touched = |since: i64| async move {
+        store
+            .movies_touched_since(since)
+            .await
+            .expect("changes")
+            .expect("this store names the movies its writes touch")
+    };
+    let start = revision().await;
+    assert_eq!(touched(start).await, Vec::<i32>::new());
+    let added = store
+        .add_movies(&[
+            full_movie(603, "The Matrix", 1999),
+            full_movie(604, "The Matrix Reloaded", 2003),
+            full_movie(605, "The Matrix Revolutions", 2003),
+        ])
+        .await
+        .expect("add");
+    let [matrix, reloaded, revolutions] = [0, 1, 2].map(|i| added[i].id);
+    let after_add = revision().await;
+    assert_eq!(touched(start).await, vec![matrix, reloaded, revolutions]);
+    assert_eq!(touched(after_add).await, Vec::<i32>::new());
+
+    store.update_movie(&added[1]).await.expect("update");
+    let after_update = revision().await;
+    assert_eq!(touched(after_add).await, vec![reloaded]);
+    store
+        .add_movie_file(&movie_file(&added[2]))
+        .await
+        .expect("file");
+    assert_eq!(touched(after_update).await, vec![revolutions]);
+    assert_eq!(touched(after_add).await, vec![reloaded, revolutions]);
+    let after_file = revision().await;
+    store.delete_movies(&[matrix], &[]).await.expect("delete");
+    assert_eq!(touched(after_file).await, vec![matrix]);
+    assert_eq!(
+        touched(start).await,
+        vec![matrix, reloaded, revolutions],
+        "each movie once, however many writes touched it"
+    );
+    // A revision the store never reached names nothing it could patch from.
+    let future = revision().await + 1;
+    assert_eq!(
+        store.movies_touched_since(future).await.expect("changes"),
+        None
+    );
+}

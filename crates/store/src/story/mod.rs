@@ -20,7 +20,8 @@ macro_rules! store_story {
             duplicate_tmdb_id_is_a_conflict, unknown_profile_is_a_conflict, update_saves_fields,
             bulk_add_is_all_or_nothing, delete_removes_movies_and_adds_exclusions,
             movie_file_is_read_with_its_movie, title_search_matches_word_prefixes,
-            revision_changes_with_every_movie_write, root_folders, tags, exclusions,
+            revision_changes_with_every_movie_write, writes_name_the_movies_they_touched,
+            root_folders, tags, exclusions,
             quality_profiles);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
