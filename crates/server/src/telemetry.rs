@@ -92,6 +92,10 @@ fn describe() {
         "radarr_db_query_errors_total",
         "Failed store calls by operation"
     );
+    metrics::describe_counter!(
+        "radarr_movie_list_responses_total",
+        "Full movie lists served, by source: cached, patched with the movies written since, or rendered from the database"
+    );
     metrics::describe_gauge!("radarr_db_pool_connections", "Open database connections");
     metrics::describe_gauge!(
         "radarr_db_pool_idle_connections",

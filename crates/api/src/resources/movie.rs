@@ -23,8 +23,13 @@ pub struct RenderContext {
     pub availability_delay: i32,
     /// Quality profiles by id.
     pub profiles: Profiles,
-    /// Names everything above and the library's state: two renderings of a
-    /// movie under the same version are the same bytes.
+    /// The library revision the rendering was asked at.
+    pub revision: i64,
+    /// Names everything above but the library: two renderings of a movie
+    /// under the same key, with the movie unchanged, are the same bytes.
+    pub key: String,
+    /// The revision and the key together: two renderings of a movie under
+    /// the same version are the same bytes.
     pub version: String,
 }
 

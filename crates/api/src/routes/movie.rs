@@ -37,8 +37,8 @@ pub async fn render_context(state: &AppState) -> ApiResult<RenderContext> {
     let now = Utc::now();
     // The day, because availability turns with the date; the start time,
     // because a restart may bring another URL base or a reset revision.
-    let version = format!(
-        "{revision}-{:x}-{}-{}",
+    let key = format!(
+        "{:x}-{}-{}",
         profiles.fingerprint,
         now.date_naive().num_days_from_ce(),
         state.started.timestamp_micros()
@@ -48,7 +48,9 @@ pub async fn render_context(state: &AppState) -> ApiResult<RenderContext> {
         now,
         availability_delay: 0,
         profiles,
-        version,
+        revision,
+        version: format!("{revision}-{key}"),
+        key,
     })
 }
 

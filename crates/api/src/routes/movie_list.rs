@@ -1,7 +1,10 @@
 //! `GET /api/v3/movie`: the whole library, the heaviest response Radarr has.
-//! It is rendered as rows arrive, answered with 304 while nothing changed, and
-//! served from compressed copies (see `services::list_cache`) until the next
-//! change.
+//! It is answered with 304 while nothing changed, served from the kept
+//! compressed copy (see `services::list_cache`) while that is current, patched
+//! with the movies written since when it is not, and rendered from the
+//! database as rows arrive when nothing kept can be patched.
+
+use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -15,14 +18,16 @@ use futures::stream::{BoxStream, Stream, StreamExt};
 
 use crate::error::ApiResult;
 use crate::extract::QueryParams;
-use crate::resources::movie::{RenderContext, write_movie};
+use crate::resources::movie::{RenderContext, movie_json, write_movie};
 use crate::routes::movie::{movies_array, render_context};
 use crate::routes::respond::{JSON, json_bytes};
-use crate::services::list_cache::{Recorder, unpacked};
+use crate::services::list_blocks::BlockWriter;
+use crate::services::list_cache::{CachedList, Recorder, unpacked};
 use crate::state::AppState;
 
-/// Bytes gathered before a chunk of the list is sent.
-const CHUNK_BYTES: usize = 64 * 1024;
+/// Written movies beyond which the list is rendered afresh rather than
+/// patched: each costs a row read and the unpacking of its block.
+const MOST_PATCHED: usize = 1000;
 
 /// `GET /movie` (all, or `?tmdbId=`).
 #[tracing::instrument(skip_all)]
@@ -53,22 +58,33 @@ pub async fn list(
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag_value)]).into_response());
     }
-    let body = match state.movie_list.get(&etag) {
-        Some(cached) => match &cached.gzip {
-            Some(gzip) if accepts_gzip(&headers) => {
-                let headers = [
-                    (CONTENT_TYPE, HeaderValue::from_static(JSON)),
-                    (CONTENT_ENCODING, HeaderValue::from_static("gzip")),
-                    (VARY, HeaderValue::from_static("accept-encoding")),
-                    (ETAG, etag_value),
-                ];
-                return Ok((StatusCode::OK, headers, gzip.clone()).into_response());
+    let kept = match state.movie_list.get(&etag) {
+        Some(kept) => Some((kept, "cached")),
+        None => patched(&state, &ctx, &etag)
+            .await?
+            .map(|list| (list, "patched")),
+    };
+    let body = match kept {
+        Some((list, source)) => {
+            metrics::counter!("radarr_movie_list_responses_total", "source" => source).increment(1);
+            match list.gzip() {
+                Some(gzip) if accepts_gzip(&headers) => {
+                    let headers = [
+                        (CONTENT_TYPE, HeaderValue::from_static(JSON)),
+                        (CONTENT_ENCODING, HeaderValue::from_static("gzip")),
+                        (VARY, HeaderValue::from_static("accept-encoding")),
+                        (ETAG, etag_value),
+                    ];
+                    return Ok((StatusCode::OK, headers, gzip).into_response());
+                }
+                // Without the gzip form yet, the compression layer gzips for those who ask.
+                _ => Body::from_stream(unpacked(list)),
             }
-            // Without the gzip form yet, the compression layer gzips for those who ask.
-            _ => Body::from_stream(unpacked(cached)),
-        },
+        }
         None => {
-            let recorder = state.movie_list.record(&etag);
+            metrics::counter!("radarr_movie_list_responses_total", "source" => "rendered")
+                .increment(1);
+            let recorder = state.movie_list.record(&etag, ctx.revision, &ctx.key);
             // Fused: the HTTP layers may poll once more after the end.
             Body::from_stream(list_chunks(state.store.stream_movies(), ctx, recorder).fuse())
         }
@@ -82,6 +98,57 @@ pub async fn list(
         body,
     )
         .into_response())
+}
+
+/// The kept list with the movies written since it was made rendered afresh,
+/// kept in its place; `None` when there is no list it can be made from (none
+/// kept, another rendering key, a store that cannot name the written movies,
+/// or too many of them).
+async fn patched(
+    state: &AppState,
+    ctx: &RenderContext,
+    etag: &str,
+) -> ApiResult<Option<Arc<CachedList>>> {
+    let Some(base) = state
+        .movie_list
+        .latest()
+        .filter(|base| base.key == ctx.key && base.revision < ctx.revision)
+    else {
+        return Ok(None);
+    };
+    let Some(touched) = state.store.movies_touched_since(base.revision).await? else {
+        return Ok(None);
+    };
+    if touched.len() > MOST_PATCHED {
+        return Ok(None);
+    }
+    let mut found = state
+        .store
+        .movies_by_ids(&touched)
+        .await?
+        .into_iter()
+        .peekable();
+    // Both by id: a written movie the store no longer has was deleted.
+    let changes: Vec<(i32, Option<Vec<u8>>)> = touched
+        .into_iter()
+        .map(|id| {
+            let movie = found.next_if(|m| m.id == id);
+            (id, movie.map(|m| movie_json(&m, ctx)))
+        })
+        .collect();
+    let (etag, revision) = (etag.to_string(), ctx.revision);
+    let patching = tokio::task::spawn_blocking(move || base.patched(etag, revision, &changes));
+    let list = match patching.await {
+        Ok(Ok(list)) => Arc::new(list),
+        // Rendering from the database still answers.
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "patching the kept movie list failed");
+            return Ok(None);
+        }
+        Err(_) => return Ok(None),
+    };
+    state.movie_list.keep(list.clone());
+    Ok(Some(list))
 }
 
 /// Whether the client takes a gzip body (and did not refuse it with q=0).
@@ -98,8 +165,8 @@ fn accepts_gzip(headers: &HeaderMap) -> bool {
         })
 }
 
-/// The JSON array in chunks of about [`CHUNK_BYTES`], written as rows arrive,
-/// each chunk also handed to the recorder of the compressed copy.
+/// The JSON array in blocks of about 64 KB, written as rows arrive, each
+/// block also handed to the recorder of the kept copy.
 fn list_chunks(
     movies: BoxStream<'static, store::Result<Movie>>,
     ctx: RenderContext,
@@ -109,16 +176,16 @@ fn list_chunks(
         movies: BoxStream<'static, store::Result<Movie>>,
         ctx: RenderContext,
         recorder: Option<Recorder>,
-        buf: Vec<u8>,
-        first: bool,
+        writer: BlockWriter,
+        sent_any: bool,
         done: bool,
     }
     let start = Progress {
         movies,
         ctx,
         recorder,
-        buf: b"[".to_vec(),
-        first: true,
+        writer: BlockWriter::default(),
+        sent_any: false,
         done: false,
     };
     futures::stream::unfold(start, |mut p| async move {
@@ -128,19 +195,15 @@ fn list_chunks(
         loop {
             match p.movies.next().await {
                 Some(Ok(movie)) => {
-                    if !p.first {
-                        p.buf.push(b',');
-                    }
-                    p.first = false;
-                    write_movie(&mut p.buf, &movie, &p.ctx);
-                    if p.buf.len() >= CHUNK_BYTES {
-                        let chunk = Bytes::from(std::mem::replace(
-                            &mut p.buf,
-                            Vec::with_capacity(CHUNK_BYTES + 8192),
-                        ));
+                    let ctx = &p.ctx;
+                    if let Some(block) =
+                        p.writer.push(movie.id, |out| write_movie(out, &movie, ctx))
+                    {
+                        let chunk = block.framed().clone();
                         if let Some(recorder) = &mut p.recorder {
-                            recorder.push(&chunk);
+                            recorder.push(block);
                         }
+                        p.sent_any = true;
                         return Some((Ok(chunk), p));
                     }
                 }
@@ -152,14 +215,21 @@ fn list_chunks(
                     return Some((Err(std::io::Error::other(e.to_string())), p));
                 }
                 None => {
-                    p.buf.push(b']');
                     p.done = true;
-                    let chunk = Bytes::from(std::mem::take(&mut p.buf));
+                    let last = std::mem::take(&mut p.writer).finish();
+                    let mut chunk = match &last {
+                        Some(block) => block.framed().to_vec(),
+                        None if p.sent_any => Vec::new(),
+                        None => b"[".to_vec(),
+                    };
+                    chunk.push(b']');
                     if let Some(mut recorder) = p.recorder.take() {
-                        recorder.push(&chunk);
+                        if let Some(block) = last {
+                            recorder.push(block);
+                        }
                         recorder.finish();
                     }
-                    return Some((Ok(chunk), p));
+                    return Some((Ok(Bytes::from(chunk)), p));
                 }
             }
         }

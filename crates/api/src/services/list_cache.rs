@@ -1,42 +1,75 @@
 //! The full movie list, kept compressed between changes. A list of 10,000
-//! movies is 50 MB of JSON: rendering it costs a tenth of a second or more and
-//! holding it would cost 50 MB. An LZ4 form (about a fifth of the JSON) unpacks
-//! at gigabytes a second for clients that take the list as it is; a gzip form
-//! (under 4 MB) goes out as is to the many clients that accept gzip. The LZ4
-//! blocks are made on a worker thread from the chunks of a response that
-//! rendered the list anyway; the gzip form, several times slower to make, is
-//! made from them once that response has gone out. Both are kept under the
-//! list's ETag (any change to the library makes a new one) until the list has
-//! not been asked for in a while.
+//! movies is 50 MB of JSON: rendering it from the database costs a tenth of a
+//! second or more, and holding it would cost 50 MB. It is kept instead as
+//! blocks (see `list_blocks`) made from the response that rendered it: LZ4 on
+//! a worker thread as the response goes out, the gzip form once it has gone.
+//! After a write, the next list is the kept one with the written movies put
+//! in afresh, which costs a few blocks rather than the whole library. The
+//! newest list is kept until it has not been asked for in a while.
 
-use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{SyncSender, sync_channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use flate2::Compression;
-use flate2::write::GzEncoder;
 use futures::Stream;
 
-/// Chunks (of about 64 KB) a recording may fall behind the response before
+use crate::services::list_blocks::{Block, RawBlock, gzip_if_ready, patched};
+
+/// Blocks (of about 64 KB) a recording may fall behind the response before
 /// it gives up.
 const BACKLOG: usize = 256;
 /// A copy not asked for this long is dropped, so an idle server holds little.
 const TIME_TO_IDLE: Duration = Duration::from_secs(120);
-/// The list under one ETag, compressed two ways.
+
+/// The list as rendered under one version of the library and of everything
+/// else a rendering depends on.
 pub struct CachedList {
-    /// The ETag it was rendered under.
+    /// The ETag it is served under.
     pub etag: String,
-    /// The whole list as one gzip stream, sent as is to clients that accept
-    /// it; made a moment after the LZ4 blocks.
-    pub gzip: Option<Bytes>,
-    /// LZ4 blocks (size-prefixed), one per chunk of the rendered response.
-    pub lz4_chunks: Vec<Bytes>,
+    /// The library revision it was rendered at.
+    pub revision: i64,
+    /// The rest of the rendering's version (see `RenderContext::key`).
+    pub key: String,
+    blocks: Vec<Arc<Block>>,
+    gzip: OnceLock<Bytes>,
 }
 
-/// The newest compressed list, and whether one is being made.
+impl CachedList {
+    fn new(etag: String, revision: i64, key: String, blocks: Vec<Arc<Block>>) -> CachedList {
+        CachedList {
+            etag,
+            revision,
+            key,
+            blocks,
+            gzip: OnceLock::new(),
+        }
+    }
+
+    /// The whole list as one gzip stream, once every block's piece is made.
+    pub fn gzip(&self) -> Option<Bytes> {
+        if let Some(gzip) = self.gzip.get() {
+            return Some(gzip.clone());
+        }
+        let gzip = gzip_if_ready(&self.blocks)?;
+        Some(self.gzip.get_or_init(|| gzip).clone())
+    }
+
+    /// This list with `changes` (see [`patched`]) made, under a new version.
+    /// Blocking: it unpacks and compresses the blocks that change.
+    pub fn patched(
+        &self,
+        etag: String,
+        revision: i64,
+        changes: &[(i32, Option<Vec<u8>>)],
+    ) -> std::io::Result<CachedList> {
+        let blocks = patched(&self.blocks, changes)?;
+        Ok(CachedList::new(etag, revision, self.key.clone(), blocks))
+    }
+}
+
+/// The newest list, and whether one is being recorded.
 pub struct ListCache {
     current: moka::sync::Cache<(), Arc<CachedList>>,
     recording: Mutex<bool>,
@@ -55,9 +88,25 @@ impl Default for ListCache {
 }
 
 impl ListCache {
-    /// The cached list, when it was made under `etag`.
+    /// The kept list, when it was made under `etag`.
     pub fn get(&self, etag: &str) -> Option<Arc<CachedList>> {
-        self.current.get(&()).filter(|c| c.etag == etag)
+        self.latest().filter(|c| c.etag == etag)
+    }
+
+    /// The kept list, whatever its version.
+    pub fn latest(&self) -> Option<Arc<CachedList>> {
+        self.current.get(&())
+    }
+
+    /// Keeps a list, unless the one kept is newer under the same key (a
+    /// slow rendering must not push out a list made after it).
+    pub fn keep(&self, list: Arc<CachedList>) {
+        let newer_kept = self
+            .latest()
+            .is_some_and(|kept| kept.key == list.key && kept.revision > list.revision);
+        if !newer_kept {
+            self.current.insert((), list);
+        }
     }
 
     /// Drops an expired copy; moka frees memory only when something touches it.
@@ -67,7 +116,7 @@ impl ListCache {
 
     /// Starts recording a list being rendered under `etag`, unless another
     /// recording is under way (one at a time bounds the memory it takes).
-    pub fn record(self: &Arc<Self>, etag: &str) -> Option<Recorder> {
+    pub fn record(self: &Arc<Self>, etag: &str, revision: i64, key: &str) -> Option<Recorder> {
         {
             let mut recording = self.recording.lock().ok()?;
             if *recording {
@@ -75,19 +124,24 @@ impl ListCache {
             }
             *recording = true;
         }
-        let (tx, rx) = sync_channel::<Bytes>(BACKLOG);
+        let (tx, rx) = sync_channel::<RawBlock>(BACKLOG);
         let complete = Arc::new(AtomicBool::new(false));
         let cache = self.clone();
-        let etag = etag.to_string();
+        let list = (etag.to_string(), revision, key.to_string());
         let finished = complete.clone();
         tokio::task::spawn_blocking(move || {
-            let mut lz4_chunks = Vec::new();
             // Until the recorder is dropped: finished or abandoned.
-            for bytes in rx {
-                lz4_chunks.push(Bytes::from(lz4_flex::compress_prepend_size(&bytes)));
-            }
+            let blocks: Vec<Arc<Block>> =
+                rx.into_iter().map(|raw| Arc::new(raw.compress())).collect();
             if finished.load(Ordering::Acquire) {
-                cache.keep(etag, lz4_chunks);
+                let (etag, revision, key) = list;
+                let kept = Arc::new(CachedList::new(etag, revision, key, blocks));
+                cache.keep(kept.clone());
+                // The gzip form once the response has gone out, so it does
+                // not wait on the slower compression as well.
+                if kept.blocks.iter().all(|block| block.deflated().is_ok()) {
+                    kept.gzip();
+                }
             }
             cache.done_recording();
         });
@@ -97,30 +151,6 @@ impl ListCache {
         })
     }
 
-    /// Keeps a finished list, then adds its gzip form: made from the LZ4
-    /// blocks once the response that rendered the list has gone out, so that
-    /// response does not wait on the slower compression as well.
-    fn keep(&self, etag: String, lz4_chunks: Vec<Bytes>) {
-        let kept = Arc::new(CachedList {
-            etag: etag.clone(),
-            gzip: None,
-            lz4_chunks: lz4_chunks.clone(),
-        });
-        self.current.insert((), kept.clone());
-        let Some(gzip) = gzip_of(&lz4_chunks) else {
-            return;
-        };
-        // Unless a newer list took its place meanwhile.
-        if self.get(&etag).is_some_and(|c| Arc::ptr_eq(&c, &kept)) {
-            let list = CachedList {
-                etag,
-                gzip: Some(gzip),
-                lz4_chunks,
-            };
-            self.current.insert((), Arc::new(list));
-        }
-    }
-
     fn done_recording(&self) {
         if let Ok(mut recording) = self.recording.lock() {
             *recording = false;
@@ -128,29 +158,19 @@ impl ListCache {
     }
 }
 
-/// One gzip stream of the list the LZ4 blocks hold.
-fn gzip_of(lz4_chunks: &[Bytes]) -> Option<Bytes> {
-    let mut gzip = GzEncoder::new(Vec::new(), Compression::fast());
-    for block in lz4_chunks {
-        let chunk = lz4_flex::decompress_size_prepended(block).ok()?;
-        gzip.write_all(&chunk).ok()?;
-    }
-    gzip.finish().ok().map(Bytes::from)
-}
-
-/// Receives the chunks of one rendering. Dropped before [`Recorder::finish`]
+/// Receives the blocks of one rendering. Dropped before [`Recorder::finish`]
 /// (the client left, the store failed), it records nothing.
 pub struct Recorder {
-    tx: Option<SyncSender<Bytes>>,
+    tx: Option<SyncSender<RawBlock>>,
     complete: Arc<AtomicBool>,
 }
 
 impl Recorder {
-    /// Adds a chunk. Never waits: a recording that falls behind is abandoned
+    /// Adds a block. Never waits: a recording that falls behind is abandoned
     /// rather than slow the response down.
-    pub fn push(&mut self, chunk: &Bytes) {
+    pub fn push(&mut self, block: RawBlock) {
         if let Some(tx) = &self.tx
-            && tx.try_send(chunk.clone()).is_err()
+            && tx.try_send(block).is_err()
         {
             self.tx = None;
         }
@@ -166,14 +186,15 @@ impl Recorder {
     }
 }
 
-/// The cached list unpacked, a chunk at a time.
+/// The kept list unpacked, a block at a time.
 pub fn unpacked(list: Arc<CachedList>) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
-    let count = list.lz4_chunks.len();
-    futures::stream::iter((0..count).map(move |i| {
-        lz4_flex::decompress_size_prepended(&list.lz4_chunks[i])
-            .map(Bytes::from)
-            .map_err(std::io::Error::other)
-    }))
+    let count = list.blocks.len();
+    let blocks = (0..count).map(move |i| {
+        let separator = if i == 0 { b'[' } else { b',' };
+        list.blocks[i].unpack_after(separator).map(Bytes::from)
+    });
+    let end: &'static [u8] = if count == 0 { b"[]" } else { b"]" };
+    futures::stream::iter(blocks.chain(std::iter::once(Ok(Bytes::from_static(end)))))
 }
 
 #[cfg(test)]
@@ -183,11 +204,12 @@ mod tests {
     use futures::StreamExt;
 
     use super::*;
+    use crate::services::list_blocks::BlockWriter;
 
     async fn wait_for(cache: &ListCache, etag: &str) -> Option<Arc<CachedList>> {
         for _ in 0..200 {
             if let Some(list) = cache.get(etag)
-                && list.gzip.is_some()
+                && list.gzip().is_some()
             {
                 return Some(list);
             }
@@ -196,51 +218,114 @@ mod tests {
         None
     }
 
+    fn movie(id: i32) -> String {
+        format!(r#"{{"id":{id},"title":"Movie {id}"}}"#)
+    }
+
+    /// Renders movies `ids` into a recorder as the list route does.
+    fn render(recorder: &mut Recorder, ids: impl Iterator<Item = i32>) {
+        let mut writer = BlockWriter::default();
+        for id in ids {
+            if let Some(raw) = writer.push(id, |out| out.extend(movie(id).bytes())) {
+                recorder.push(raw);
+            }
+        }
+        if let Some(raw) = writer.finish() {
+            recorder.push(raw);
+        }
+    }
+
+    async fn unpack(list: Arc<CachedList>) -> Vec<u8> {
+        let chunks: Vec<Bytes> = unpacked(list).map(|c| c.expect("lz4")).collect().await;
+        chunks.concat()
+    }
+
+    fn gunzip(gzip: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(gzip)
+            .read_to_end(&mut out)
+            .expect("gzip");
+        out
+    }
+
+    fn json_of(ids: impl Iterator<Item = i32>) -> Vec<u8> {
+        format!("[{}]", ids.map(movie).collect::<Vec<_>>().join(",")).into_bytes()
+    }
+
     #[tokio::test]
     async fn a_finished_recording_is_kept_under_its_etag() {
         let cache = Arc::new(ListCache::default());
-        let big = Bytes::from(format!("[{}]", "{\"id\":1},".repeat(20_000)));
-        let mut recorder = cache.record("\"v1\"").expect("recording");
-        assert!(cache.record("\"v1\"").is_none(), "one recording at a time");
-        for part in big.chunks(1000) {
-            recorder.push(&Bytes::copy_from_slice(part));
-        }
+        let mut recorder = cache.record("\"1-k\"", 1, "k").expect("recording");
+        assert!(
+            cache.record("\"1-k\"", 1, "k").is_none(),
+            "one recording at a time"
+        );
+        render(&mut recorder, 1..=20_000);
         recorder.finish();
-        let list = wait_for(&cache, "\"v1\"")
+        let list = wait_for(&cache, "\"1-k\"")
             .await
             .expect("kept with its gzip form");
-        let gzip = list.gzip.clone().expect("gzip");
-        assert!(gzip.len() < big.len() / 10);
-        let mut unzipped = Vec::new();
-        flate2::read::GzDecoder::new(&gzip[..])
-            .read_to_end(&mut unzipped)
-            .expect("gzip");
-        assert_eq!(unzipped, big.to_vec());
-        let chunks: Vec<Bytes> = unpacked(list).map(|c| c.expect("lz4")).collect().await;
-        assert!(chunks.len() > 1, "unpacked in chunks");
-        assert_eq!(chunks.concat(), big.to_vec());
+        let json = json_of(1..=20_000);
+        let gzip = list.gzip().expect("gzip");
+        assert!(gzip.len() < json.len() / 2, "compressed");
+        assert_eq!(gunzip(&gzip), json);
+        assert_eq!(unpack(list).await, json);
         assert!(
-            cache.get("\"v2\"").is_none(),
+            cache.get("\"2-k\"").is_none(),
             "another version is not served"
         );
     }
 
     #[tokio::test]
+    async fn a_patched_list_replaces_the_kept_one() {
+        let cache = Arc::new(ListCache::default());
+        let mut recorder = cache.record("\"1-k\"", 1, "k").expect("recording");
+        render(&mut recorder, 1..=5_000);
+        recorder.finish();
+        let kept = wait_for(&cache, "\"1-k\"").await.expect("kept");
+        let changes = [(10, None), (5_001, Some(movie(5_001).into_bytes()))];
+        let patched = kept.patched("\"3-k\"".into(), 3, &changes).expect("patch");
+        let json = json_of((1..=5_001).filter(|id| *id != 10));
+        assert_eq!(gunzip(&patched.gzip().expect("ready at once")), json);
+        let patched = Arc::new(patched);
+        cache.keep(patched.clone());
+        assert!(cache.get("\"3-k\"").is_some());
+        // A slower rendering of an older revision does not push it out.
+        cache.keep(Arc::new(CachedList::new(
+            "\"2-k\"".into(),
+            2,
+            "k".into(),
+            vec![],
+        )));
+        assert!(cache.get("\"3-k\"").is_some());
+        assert_eq!(unpack(patched).await, json);
+        // Under another key (profiles changed, a new day), the newest rendering wins.
+        cache.keep(Arc::new(CachedList::new(
+            "\"2-j\"".into(),
+            2,
+            "j".into(),
+            vec![],
+        )));
+        let empty = cache.get("\"2-j\"").expect("kept");
+        assert_eq!(unpack(empty).await, b"[]");
+    }
+
+    #[tokio::test]
     async fn an_abandoned_recording_keeps_nothing() {
         let cache = Arc::new(ListCache::default());
-        let mut recorder = cache.record("\"v1\"").expect("recording");
-        recorder.push(&Bytes::from_static(b"[{\"id\":1},"));
+        let mut recorder = cache.record("\"1-k\"", 1, "k").expect("recording");
+        render(&mut recorder, 1..=3);
         drop(recorder);
         // The worker frees the slot once it sees the recording end.
         let mut next = None;
         for _ in 0..200 {
-            next = cache.record("\"v2\"");
+            next = cache.record("\"2-k\"", 2, "k");
             if next.is_some() {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         assert!(next.is_some(), "the slot was freed");
-        assert!(cache.get("\"v1\"").is_none());
+        assert!(cache.latest().is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! The use cases behind the handlers.
 
 pub mod folders;
+pub mod list_blocks;
 pub mod list_cache;
 pub mod movies;
 pub mod profile_cache;

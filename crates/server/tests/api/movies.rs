@@ -582,6 +582,90 @@ async fn repeated_lists_are_the_same_bytes_until_a_change_shows() {
     assert_eq!(app.get_json("/api/v3/movie/7").await["monitored"], false);
 }
 
+/// Full lists served so far from `source` (cached, patched or rendered).
+async fn lists_from(app: &TestApp, source: &str) -> u64 {
+    let text = app.get("/metrics").await.text().await.unwrap();
+    let prefix = format!("radarr_movie_list_responses_total{{source=\"{source}\"}} ");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&prefix))
+        .map_or(0, |n| n.parse().unwrap())
+}
+
+#[tokio::test]
+async fn after_a_write_the_kept_list_is_patched_to_what_a_rendering_gives() {
+    let app = spawn_app().await;
+    let movies: Vec<_> = (1..=400)
+        .map(|n| store::story::full_movie(n, &format!("Movie {n}"), 2000))
+        .collect();
+    app.store.add_movies(&movies).await.unwrap();
+    let plain = reqwest::Client::builder().no_gzip().build().unwrap();
+    let get_plain = || async {
+        plain
+            .get(format!("{}/api/v3/movie", app.address))
+            .header("X-Api-Key", &app.api_key)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap()
+    };
+    get_plain().await;
+    // Until the rendered list is kept.
+    let cached = lists_from(&app, "cached").await;
+    for _ in 0..200 {
+        get_plain().await;
+        if lists_from(&app, "cached").await > cached {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(
+        lists_from(&app, "cached").await > cached,
+        "the list was kept"
+    );
+
+    // A change, an addition, a deletion and a new file, then the list.
+    let mut movie = app.get_json("/api/v3/movie/7").await;
+    movie["monitored"] = json!(false);
+    assert_eq!(
+        app.put("/api/v3/movie/7", &movie).await.status(),
+        StatusCode::ACCEPTED
+    );
+    app.add_root_folder().await;
+    let added = app.add_movie(5000, "Added Later", 2024).await;
+    let deleted = app.delete("/api/v3/movie/3").await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+    add_file(&app, 10).await;
+    let patched_before = lists_from(&app, "patched").await;
+    let patched = get_plain().await;
+    assert_eq!(lists_from(&app, "patched").await, patched_before + 1);
+    let list: Value = serde_json::from_slice(&patched).unwrap();
+    let list = list.as_array().unwrap();
+    let ids: Vec<i64> = list.iter().map(|m| m["id"].as_i64().unwrap()).collect();
+    let mut want: Vec<i64> = (1..=400).filter(|id| *id != 3).collect();
+    want.push(added["id"].as_i64().unwrap());
+    assert_eq!(ids, want);
+    assert_eq!(list[5]["monitored"], false);
+    assert_eq!(list[8]["hasFile"], true);
+    assert_eq!(list[399]["title"], "Added Later");
+    let zipped = app.get("/api/v3/movie").await.bytes().await.unwrap();
+    assert_eq!(zipped, patched, "the gzip form is patched alike");
+
+    // A profile rename changes nothing a movie shows but every ETag, so the
+    // next list is rendered from the database: the same bytes.
+    let mut profile = app.get_json("/api/v3/qualityprofile/1").await;
+    profile["name"] = json!("Renamed");
+    assert_eq!(
+        app.put("/api/v3/qualityprofile/1", &profile).await.status(),
+        StatusCode::ACCEPTED
+    );
+    let rendered_before = lists_from(&app, "rendered").await;
+    let rendered = get_plain().await;
+    assert_eq!(lists_from(&app, "rendered").await, rendered_before + 1);
+    assert_eq!(rendered, patched);
+}
+
 #[tokio::test]
 async fn the_list_streams_many_movies_whole() {
     let app = spawn_app().await;
