@@ -67,8 +67,8 @@ pub async fn list(
     let body = match kept {
         Some((list, source)) => {
             metrics::counter!("radarr_movie_list_responses_total", "source" => source).increment(1);
-            match list.gzip() {
-                Some(gzip) if accepts_gzip(&headers) => {
+            match accepts_gzip(&headers).then(|| list.gzip()).flatten() {
+                Some(gzip) => {
                     let headers = [
                         (CONTENT_TYPE, HeaderValue::from_static(JSON)),
                         (CONTENT_ENCODING, HeaderValue::from_static("gzip")),

@@ -4,11 +4,13 @@
 //! with the list before the change.
 //!
 //! Each block is kept two ways: LZ4, which unpacks at gigabytes a second for
-//! clients that take plain JSON, and raw deflate ended with a sync flush,
-//! which needs nothing before or after it. The gzip form of the whole list is
-//! then the blocks' deflate pieces laid end to end between a gzip header and
-//! trailer (the trailer's CRC is combined from the blocks' own), so it too is
-//! rebuilt only where the list changed.
+//! clients that take plain JSON, and a piece of raw deflate ended with a sync
+//! flush. The gzip form of the whole list is the pieces laid end to end
+//! between a gzip header and trailer (the trailer's CRC is combined from the
+//! blocks' own), so it too is rebuilt only where the list changed. A piece is
+//! compressed with the block before it as its dictionary, which the reader
+//! has just unpacked, so it compresses as well as one stream would; it is
+//! made again when that block changes.
 
 use std::sync::{Arc, OnceLock};
 
@@ -28,7 +30,9 @@ pub struct Block {
     len: usize,
     lz4: Bytes,
     crc: crc32fast::Hasher,
-    /// Made on first need: it costs several times the LZ4 form.
+    /// The deflate piece that follows the block before it in the list (see
+    /// [`deflate_missing`]): it costs several times the LZ4 form, so it is
+    /// made after the response that rendered the block.
     deflated: OnceLock<Bytes>,
 }
 
@@ -64,18 +68,16 @@ impl Block {
         Ok(out)
     }
 
-    /// The deflate piece, made now if it was not yet.
-    pub fn deflated(&self) -> std::io::Result<&Bytes> {
-        if let Some(piece) = self.deflated.get() {
-            return Ok(piece);
+    /// The same block, without a deflate piece: its predecessor changed.
+    fn after_new_predecessor(&self) -> Block {
+        Block {
+            ids: self.ids.clone(),
+            ends: self.ends.clone(),
+            len: self.len,
+            lz4: self.lz4.clone(),
+            crc: self.crc.clone(),
+            deflated: OnceLock::new(),
         }
-        let json = self.unpack_after(b',')?;
-        let piece = deflate(&json[1..], FlushCompress::Sync)?;
-        Ok(self.deflated.get_or_init(|| piece))
-    }
-
-    fn deflated_yet(&self) -> Option<&Bytes> {
-        self.deflated.get()
     }
 
     /// Each movie's id and JSON.
@@ -159,6 +161,9 @@ pub fn patched(
 ) -> std::io::Result<Vec<Arc<Block>>> {
     let mut out = Vec::with_capacity(blocks.len() + 1);
     let mut rest = changes;
+    // Whether the block before is the one that was before, so a kept
+    // block's deflate piece still follows what it was made after.
+    let mut same_before = true;
     for (i, block) in blocks.iter().enumerate() {
         // A block takes the changes up to the next block's first movie; the
         // last takes all that remain (new movies get the highest ids).
@@ -169,26 +174,59 @@ pub fn patched(
         let (mine, later) = rest.split_at(taken);
         rest = later;
         if mine.is_empty() {
-            out.push(block.clone());
+            out.push(match same_before {
+                true => block.clone(),
+                false => Arc::new(block.after_new_predecessor()),
+            });
+            same_before = true;
             continue;
         }
         let json = block.unpack_after(b',')?;
-        out.extend(rebuilt(merge(block.movies(&json[1..]), mine))?);
+        let merged = merge(block.movies(&json[1..]), mine);
+        out.extend(write_blocks(merged).into_iter().map(Arc::new));
+        same_before = false;
     }
     if blocks.is_empty() {
-        out.extend(rebuilt(merge(std::iter::empty(), rest))?);
+        out.extend(
+            write_blocks(merge(std::iter::empty(), rest))
+                .into_iter()
+                .map(Arc::new),
+        );
     }
+    deflate_missing(&out)?;
     Ok(out)
 }
 
-/// New blocks of a patch, deflated at once: a patch rebuilds a few blocks,
-/// and its list's gzip form is then ready with it.
-fn rebuilt(movies: Vec<(i32, &[u8])>) -> std::io::Result<Vec<Arc<Block>>> {
-    let blocks = write_blocks(movies);
-    for block in &blocks {
-        block.deflated()?;
+/// Makes the deflate pieces the blocks lack, each with the block before it
+/// (and the comma between them) as its dictionary.
+pub fn deflate_missing(blocks: &[Arc<Block>]) -> std::io::Result<()> {
+    // The block before, unpacked for its own piece, after its separator.
+    let mut before: Option<Vec<u8>> = None;
+    for (i, block) in blocks.iter().enumerate() {
+        let needed = block.deflated.get().is_none();
+        let next_needs = blocks
+            .get(i + 1)
+            .is_some_and(|next| next.deflated.get().is_none());
+        if !needed && !next_needs {
+            before = None;
+            continue;
+        }
+        let json = block.unpack_after(b',')?;
+        if needed {
+            let dictionary = match (&before, i) {
+                (_, 0) => b"[".to_vec(),
+                (Some(before), _) => [&before[1..], b","].concat(),
+                (None, _) => {
+                    let before = blocks[i - 1].unpack_after(b',')?;
+                    [&before[1..], b","].concat()
+                }
+            };
+            let piece = deflate(&json[1..], &dictionary, FlushCompress::Sync)?;
+            let _ = block.deflated.set(piece);
+        }
+        before = Some(json);
     }
-    Ok(blocks.into_iter().map(Arc::new).collect())
+    Ok(())
 }
 
 /// The movies of a block and its changes, by id, without those removed.
@@ -233,7 +271,7 @@ fn write_blocks(movies: Vec<(i32, &[u8])>) -> Vec<Block> {
 pub fn gzip_if_ready(blocks: &[Arc<Block>]) -> Option<Bytes> {
     let pieces: Vec<&Bytes> = blocks
         .iter()
-        .map(|b| b.deflated_yet())
+        .map(|b| b.deflated.get())
         .collect::<Option<_>>()?;
     let frame = Frame::get().ok()?;
     let mut crc = frame.open_crc.clone();
@@ -285,22 +323,30 @@ impl Frame {
             crc
         };
         let frame = Frame {
-            open: deflate(b"[", FlushCompress::Sync)?.to_vec(),
+            open: deflate(b"[", b"", FlushCompress::Sync)?.to_vec(),
             open_crc: crc(b"["),
-            comma: deflate(b",", FlushCompress::Sync)?.to_vec(),
+            comma: deflate(b",", b"", FlushCompress::Sync)?.to_vec(),
             comma_crc: crc(b","),
-            close: deflate(b"]", FlushCompress::Finish)?.to_vec(),
+            close: deflate(b"]", b"", FlushCompress::Finish)?.to_vec(),
             close_crc: crc(b"]"),
         };
         Ok(FRAME.get_or_init(|| frame))
     }
 }
 
-/// `input` as raw deflate with no reference to anything before it, ended by
-/// `flush`: a sync flush leaves it byte-aligned for the next piece to follow,
-/// a finish ends the stream.
-fn deflate(input: &[u8], flush: FlushCompress) -> std::io::Result<Bytes> {
+/// `input` as raw deflate that refers to nothing before it but `dictionary`
+/// (which must end what comes before it in the stream), ended by `flush`: a
+/// sync flush leaves it byte-aligned for the next piece to follow, a finish
+/// ends the stream.
+fn deflate(input: &[u8], dictionary: &[u8], flush: FlushCompress) -> std::io::Result<Bytes> {
     let mut compress = Compress::new(Compression::fast(), false);
+    // Deflate looks back 32 KB at most.
+    let window = dictionary.len().saturating_sub(32 * 1024);
+    if !dictionary.is_empty() {
+        compress
+            .set_dictionary(&dictionary[window..])
+            .map_err(std::io::Error::other)?;
+    }
     let mut out = Vec::with_capacity(input.len() / 4 + 64);
     loop {
         let read = usize::try_from(compress.total_in()).unwrap_or(input.len());
@@ -326,8 +372,20 @@ mod tests {
 
     use super::*;
 
-    fn movie(id: i32, pad: usize) -> Vec<u8> {
-        format!(r#"{{"id":{id},"title":"{}"}}"#, "x".repeat(pad)).into_bytes()
+    /// A movie with a title of `len` characters, a different one for each id
+    /// (a list of one repeated letter would hide a piece decoded against the
+    /// wrong dictionary).
+    fn movie(id: i32, len: usize) -> Vec<u8> {
+        let mut state = u64::from(id.unsigned_abs()).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let title: String = (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                char::from(b"abcdefghij klmnopqrstuvwxyz"[(state % 27) as usize])
+            })
+            .collect();
+        format!(r#"{{"id":{id},"title":"{title}"}}"#).into_bytes()
     }
 
     fn blocks_of(ids: impl IntoIterator<Item = i32>, pad: usize) -> Vec<Arc<Block>> {
@@ -357,9 +415,7 @@ mod tests {
     }
 
     fn gunzip(blocks: &[Arc<Block>]) -> Vec<u8> {
-        for block in blocks {
-            block.deflated().expect("deflate");
-        }
+        deflate_missing(blocks).expect("deflate");
         let gzip = gzip_if_ready(blocks).expect("every piece made");
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(&gzip[..])
@@ -376,6 +432,13 @@ mod tests {
         assert!(gzip_if_ready(&blocks).is_none(), "pieces not made yet");
         assert_eq!(gunzip(&blocks), expected(1..=2000, 200));
         assert_eq!(gunzip(&[]), b"[]");
+        // Chained by their dictionaries, the pieces compress about as well as
+        // one stream.
+        let pieces = gzip_if_ready(&blocks).expect("made").len();
+        let mut one = flate2::write::GzEncoder::new(Vec::new(), Compression::fast());
+        std::io::Write::write_all(&mut one, &expected(1..=2000, 200)).expect("gzip");
+        let one = one.finish().expect("gzip").len();
+        assert!(pieces * 100 < one * 103, "{pieces} bytes against {one}");
     }
 
     #[test]
@@ -411,6 +474,34 @@ mod tests {
             "untouched blocks are shared: {shared} of {}",
             blocks.len()
         );
+    }
+
+    #[test]
+    fn the_block_after_a_changed_one_is_deflated_again() {
+        let blocks = blocks_of(1..=2000, 200);
+        deflate_missing(&blocks).expect("deflate");
+        // The last movie of a block, which the next block's piece refers back to.
+        let last = *blocks[1].ids.last().expect("movies");
+        let after = patched(&blocks, &[(last, Some(movie(last + 7, 150)))]).expect("patch");
+        assert!(
+            Arc::ptr_eq(&after[0], &blocks[0]),
+            "the block before is shared"
+        );
+        assert!(
+            !Arc::ptr_eq(&after[2], &blocks[2]),
+            "the block after is not"
+        );
+        let movies: Vec<Vec<u8>> = (1..=2000)
+            .map(|id| {
+                if id == last {
+                    movie(last + 7, 150)
+                } else {
+                    movie(id, 200)
+                }
+            })
+            .collect();
+        let want = [b"[".to_vec(), movies.join(&b","[..]), b"]".to_vec()].concat();
+        assert_eq!(gunzip(&after), want);
     }
 
     #[test]

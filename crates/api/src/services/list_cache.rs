@@ -15,7 +15,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use futures::Stream;
 
-use crate::services::list_blocks::{Block, RawBlock, gzip_if_ready, patched};
+use crate::services::list_blocks::{Block, RawBlock, deflate_missing, gzip_if_ready, patched};
 
 /// Blocks (of about 64 KB) a recording may fall behind the response before
 /// it gives up.
@@ -139,7 +139,7 @@ impl ListCache {
                 cache.keep(kept.clone());
                 // The gzip form once the response has gone out, so it does
                 // not wait on the slower compression as well.
-                if kept.blocks.iter().all(|block| block.deflated().is_ok()) {
+                if deflate_missing(&kept.blocks).is_ok() {
                     kept.gzip();
                 }
             }
