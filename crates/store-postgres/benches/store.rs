@@ -14,6 +14,10 @@ use store::bench_data::{criterion_config, run_benchmarks};
 use store_postgres::test_database::fresh_database;
 use store_postgres::{PostgresOptions, PostgresStore};
 
+/// The allocator the server runs with, so the figures are the server's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 const URL_VAR: &str = "UNIFIED_RADARR_TEST_POSTGRES_URL";
 
 fn postgres(c: &mut Criterion) {

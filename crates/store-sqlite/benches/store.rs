@@ -11,6 +11,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use store::bench_data::{criterion_config, run_benchmarks};
 use store_sqlite::SqliteStore;
 
+/// The allocator the server runs with, so the figures are the server's.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn sqlite(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("library.db");
