@@ -6,7 +6,7 @@ use domain::movie_file::MovieFile;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, movie_body, spawn_app};
+use crate::helpers::{TestApp, movie_body, spawn_app, spawn_app_on_postgres};
 
 /// MovieResource's property names, from Radarr's own OpenAPI description.
 fn spec_movie_fields() -> BTreeSet<String> {
@@ -593,7 +593,15 @@ async fn lists_from(app: &TestApp, source: &str) -> u64 {
 
 #[tokio::test]
 async fn after_a_write_the_kept_list_is_patched_to_what_a_rendering_gives() {
-    let app = spawn_app().await;
+    kept_list_is_patched(spawn_app().await).await;
+}
+
+#[tokio::test]
+async fn on_postgres_the_kept_list_is_patched_alike() {
+    kept_list_is_patched(spawn_app_on_postgres().await).await;
+}
+
+async fn kept_list_is_patched(app: TestApp) {
     let movies: Vec<_> = (1..=400)
         .map(|n| store::story::full_movie(n, &format!("Movie {n}"), 2000))
         .collect();
