@@ -63,22 +63,29 @@ impl SqliteStore {
         })
     }
 
-    /// Runs a movie or file write, then counts it with the movies it touched
-    /// (`touched` of what it returned; `known` when it failed, as a failed
-    /// write may still have changed them). Counted committed or not: an extra
-    /// count only costs a cache miss, a missing one would serve stale data.
+    /// Runs a write to these movies (or their files), then counts it.
+    /// Counted committed or not: an extra count only costs a cache miss, a
+    /// missing one would serve stale data.
     async fn counted<T>(
         &self,
-        known: &[i32],
-        touched: impl FnOnce(&T) -> Vec<i32>,
+        movies: &[i32],
         write: impl FnOnce(&mut rusqlite::Connection) -> Result<T>,
     ) -> Result<T> {
         let result = self.db.write(write).await;
-        let ids = match &result {
-            Ok(written) => touched(written),
-            Err(_) => known.to_vec(),
-        };
-        self.changes().record(ids);
+        self.changes().record(movies.to_vec());
+        result
+    }
+
+    /// Runs a write that adds movies, then counts it with those it added
+    /// (none when it failed: an add is one statement or one transaction).
+    async fn counted_adds<T>(
+        &self,
+        added: impl FnOnce(&T) -> Vec<i32>,
+        write: impl FnOnce(&mut rusqlite::Connection) -> Result<T>,
+    ) -> Result<T> {
+        let result = self.db.write(write).await;
+        self.changes()
+            .record(result.as_ref().map_or_else(|_| Vec::new(), added));
         result
     }
 

@@ -277,17 +277,12 @@ impl MovieStore for SqliteStore {
     }
 
     async fn add_movie(&self, movie: &Movie) -> Result<Movie> {
-        self.counted(
-            &[],
-            |m: &Movie| vec![m.id],
-            |conn| insert_movie(conn, movie),
-        )
-        .await
+        self.counted_adds(|m: &Movie| vec![m.id], |conn| insert_movie(conn, movie))
+            .await
     }
 
     async fn add_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        self.counted(
-            &[],
+        self.counted_adds(
             |added: &Vec<Movie>| ids_of(added),
             |conn| each_in_one_transaction(conn, movies, insert_movie),
         )
@@ -295,40 +290,27 @@ impl MovieStore for SqliteStore {
     }
 
     async fn update_movie(&self, movie: &Movie) -> Result<Movie> {
-        self.counted(
-            &[movie.id],
-            |m: &Movie| vec![m.id],
-            |conn| save_movie(conn, movie),
-        )
-        .await
+        self.counted(&[movie.id], |conn| save_movie(conn, movie))
+            .await
     }
 
     async fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>> {
-        let known: Vec<i32> = movies.iter().map(|m| m.id).collect();
-        self.counted(
-            &known,
-            |saved: &Vec<Movie>| ids_of(saved),
-            |conn| each_in_one_transaction(conn, movies, save_movie),
-        )
+        self.counted(&ids_of(movies), |conn| {
+            each_in_one_transaction(conn, movies, save_movie)
+        })
         .await
     }
 
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()> {
         let json_ids = to_json(ids)?;
-        self.counted(
-            ids,
-            |_| ids.to_vec(),
-            |conn| {
-                let tx = conn.transaction()?;
-                tx.prepare_cached(
-                    "DELETE FROM movies WHERE id IN (SELECT value FROM json_each(?1))",
-                )?
+        self.counted(ids, |conn| {
+            let tx = conn.transaction()?;
+            tx.prepare_cached("DELETE FROM movies WHERE id IN (SELECT value FROM json_each(?1))")?
                 .execute([json_ids])?;
-                insert_exclusions(&tx, exclusions, true)?;
-                tx.commit()?;
-                Ok(())
-            },
-        )
+            insert_exclusions(&tx, exclusions, true)?;
+            tx.commit()?;
+            Ok(())
+        })
         .await
     }
 
@@ -336,15 +318,11 @@ impl MovieStore for SqliteStore {
         let languages = to_json(&file.languages)?;
         let quality = to_json(&file.quality)?;
         let media_info = file.media_info.as_ref().map(to_json).transpose()?;
-        let movie = [file.movie_id];
-        self.counted(
-            &movie,
-            |_| movie.to_vec(),
-            |conn| {
-                let tx = conn.transaction()?;
-                tx.prepare_cached("DELETE FROM movie_files WHERE movie_id = ?1")?
-                    .execute([file.movie_id])?;
-                tx.prepare_cached(
+        self.counted(&[file.movie_id], |conn| {
+            let tx = conn.transaction()?;
+            tx.prepare_cached("DELETE FROM movie_files WHERE movie_id = ?1")?
+                .execute([file.movie_id])?;
+            tx.prepare_cached(
                 "INSERT INTO movie_files (movie_id, relative_path, size, date_added, scene_name, \
                  release_group, edition, languages, quality, indexer_flags, media_info, \
                  original_file_path) \
@@ -370,14 +348,13 @@ impl MovieStore for SqliteStore {
                     id: file.movie_id,
                 })
             })?;
-                let id = tx.last_insert_rowid();
-                tx.commit()?;
-                Ok(MovieFile {
-                    id: row_id(id)?,
-                    ..file.clone()
-                })
-            },
-        )
+            let id = tx.last_insert_rowid();
+            tx.commit()?;
+            Ok(MovieFile {
+                id: row_id(id)?,
+                ..file.clone()
+            })
+        })
         .await
     }
 

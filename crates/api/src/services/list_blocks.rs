@@ -20,7 +20,7 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 /// Bytes of JSON a block holds before the next one starts.
 pub const BLOCK_BYTES: usize = 64 * 1024;
 
-/// Movies `first..` of the list, their JSON joined by commas.
+/// A run of the list's movies, in id order, their JSON joined by commas.
 pub struct Block {
     /// The movies' ids, ascending.
     ids: Box<[i32]>,
@@ -39,7 +39,7 @@ pub struct Block {
 impl Block {
     /// A block of `json`, which holds the movies `ids` joined by commas, the
     /// JSON of each ending at the matching offset of `ends`.
-    pub fn new(ids: Vec<i32>, ends: Vec<u32>, json: &[u8]) -> Block {
+    fn new(ids: Vec<i32>, ends: Vec<u32>, json: &[u8]) -> Block {
         let mut crc = crc32fast::Hasher::new();
         crc.update(json);
         Block {
@@ -160,6 +160,8 @@ pub fn patched(
     changes: &[(i32, Option<Vec<u8>>)],
 ) -> std::io::Result<Vec<Arc<Block>>> {
     let mut out = Vec::with_capacity(blocks.len() + 1);
+    // Whether each block of `out` is new, rather than shared with `blocks`.
+    let mut new = Vec::with_capacity(blocks.len() + 1);
     let mut rest = changes;
     // Whether the block before is the one that was before, so a kept
     // block's deflate piece still follows what it was made after.
@@ -178,35 +180,42 @@ pub fn patched(
                 true => block.clone(),
                 false => Arc::new(block.after_new_predecessor()),
             });
+            new.push(!same_before);
             same_before = true;
             continue;
         }
         let json = block.unpack_after(b',')?;
-        let merged = merge(block.movies(&json[1..]), mine);
-        out.extend(write_blocks(merged).into_iter().map(Arc::new));
+        let rebuilt = write_blocks(merge(block.movies(&json[1..]), mine));
+        new.extend(rebuilt.iter().map(|_| true));
+        out.extend(rebuilt.into_iter().map(Arc::new));
         same_before = false;
     }
     if blocks.is_empty() {
-        out.extend(
-            write_blocks(merge(std::iter::empty(), rest))
-                .into_iter()
-                .map(Arc::new),
-        );
+        let written = write_blocks(merge(std::iter::empty(), rest));
+        new.extend(written.iter().map(|_| true));
+        out.extend(written.into_iter().map(Arc::new));
     }
-    deflate_missing(&out)?;
+    // Only the new blocks' pieces: the shared ones are made (or being made,
+    // after the response that rendered them) for the list they came from.
+    deflate_pieces(&out, |i| new[i])?;
     Ok(out)
 }
 
 /// Makes the deflate pieces the blocks lack, each with the block before it
 /// (and the comma between them) as its dictionary.
 pub fn deflate_missing(blocks: &[Arc<Block>]) -> std::io::Result<()> {
+    deflate_pieces(blocks, |_| true)
+}
+
+/// Makes the missing deflate pieces of the blocks `wanted` picks by index.
+fn deflate_pieces(blocks: &[Arc<Block>], wanted: impl Fn(usize) -> bool) -> std::io::Result<()> {
     // The block before, unpacked for its own piece, after its separator.
     let mut before: Option<Vec<u8>> = None;
     for (i, block) in blocks.iter().enumerate() {
-        let needed = block.deflated.get().is_none();
+        let needed = wanted(i) && block.deflated.get().is_none();
         let next_needs = blocks
             .get(i + 1)
-            .is_some_and(|next| next.deflated.get().is_none());
+            .is_some_and(|next| wanted(i + 1) && next.deflated.get().is_none());
         if !needed && !next_needs {
             before = None;
             continue;
@@ -502,6 +511,21 @@ mod tests {
             .collect();
         let want = [b"[".to_vec(), movies.join(&b","[..]), b"]".to_vec()].concat();
         assert_eq!(gunzip(&after), want);
+    }
+
+    #[test]
+    fn a_patch_deflates_only_its_new_blocks() {
+        // Pieces not made yet, as while the rendering's worker still deflates.
+        let blocks = blocks_of(1..=2000, 200);
+        let last = *blocks[1].ids.last().expect("movies");
+        let after = patched(&blocks, &[(last, Some(movie(last, 10)))]).expect("patch");
+        let made: Vec<usize> = (0..after.len())
+            .filter(|i| after[*i].deflated.get().is_some())
+            .collect();
+        assert_eq!(made, vec![1, 2], "the changed block and the one after it");
+        assert!(gzip_if_ready(&after).is_none());
+        deflate_missing(&blocks).expect("the worker finishes");
+        assert!(gzip_if_ready(&after).is_some(), "shared blocks got theirs");
     }
 
     #[test]
