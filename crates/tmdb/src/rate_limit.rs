@@ -1,0 +1,71 @@
+//! One limiter for every TMDB request of the process.
+//!
+//! TMDB counts requests in windows of time. A token bucket that allows a
+//! burst lets through the burst and then the steady rate within one window,
+//! up to twice the limit; so requests here are spaced evenly instead, one per
+//! `period / requests`: any window of the period then holds at most
+//! `requests`, however many callers wait. The spacing is 2% wider than that,
+//! so a request that reaches TMDB a little later than it left does not put
+//! two into a window that should hold one.
+
+use std::num::NonZeroU32;
+use std::time::Instant;
+
+use governor::{DefaultDirectRateLimiter, Quota};
+
+use crate::config::RateLimit;
+
+/// Room left between requests for their trip to TMDB.
+const MARGIN: f64 = 1.02;
+
+/// Spaces requests to stay within a [`RateLimit`].
+pub struct Limiter {
+    limiter: DefaultDirectRateLimiter,
+}
+
+impl Limiter {
+    /// A limiter for `limit`.
+    pub fn new(limit: RateLimit) -> Limiter {
+        let interval = limit.period.mul_f64(MARGIN) / limit.requests;
+        let quota = Quota::with_period(interval)
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MAX))
+            .allow_burst(NonZeroU32::MIN);
+        Limiter {
+            limiter: DefaultDirectRateLimiter::direct(quota),
+        }
+    }
+
+    /// Waits for this request's turn; the wait is measured.
+    pub async fn until_ready(&self) {
+        if self.limiter.check().is_ok() {
+            return;
+        }
+        let started = Instant::now();
+        self.limiter.until_ready().await;
+        metrics::counter!("radarr_tmdb_ratelimit_waits_total").increment(1);
+        metrics::histogram!("radarr_tmdb_ratelimit_wait_seconds")
+            .record(started.elapsed().as_secs_f64());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn requests_are_spaced_evenly_over_the_period() {
+        let limiter = Limiter::new(RateLimit {
+            requests: 20,
+            period: Duration::from_millis(200),
+        });
+        let started = Instant::now();
+        for _ in 0..11 {
+            limiter.until_ready().await;
+        }
+        // The first goes at once, the ten others 10.2 ms apart.
+        let took = started.elapsed();
+        assert!(took >= Duration::from_millis(100), "{took:?}");
+    }
+}

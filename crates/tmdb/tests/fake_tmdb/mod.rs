@@ -1,0 +1,271 @@
+//! A fake TMDB on loopback that answers as TMDB's v3 documentation says
+//! (bodies from `tests/data`), checks the credentials, counts and times
+//! every request, and misbehaves on demand: 429 with Retry-After, 5xx,
+//! malformed JSON, slow answers.
+//!
+//! Movie 603 is The Matrix as TMDB describes it; any other id up to
+//! `KNOWN_IDS` is a small generated movie; ids above it are 404.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde_json::{Value, json};
+
+/// The API key the fake accepts.
+pub const API_KEY: &str = "fake-api-key";
+/// The read-access token the fake accepts.
+pub const ACCESS_TOKEN: &str = "fake-read-access-token";
+/// Movie ids the fake knows.
+pub const KNOWN_IDS: i32 = 1_000_000;
+
+/// A misbehaviour for the next requests.
+#[derive(Clone, Debug)]
+pub enum Trouble {
+    /// 429 with this Retry-After (seconds).
+    TooMany(u64),
+    /// 500 Internal Server Error.
+    ServerError,
+    /// 200 with a body that is not JSON.
+    Malformed,
+    /// An answer only after this long.
+    Slow(Duration),
+}
+
+/// One request as the fake saw it.
+#[derive(Clone, Debug)]
+pub struct Seen {
+    pub path: String,
+    pub at: Instant,
+    pub authorized_by: &'static str,
+}
+
+#[derive(Default)]
+struct Inner {
+    seen: Vec<Seen>,
+    troubles: VecDeque<Trouble>,
+}
+
+/// The running fake.
+#[derive(Clone)]
+pub struct FakeTmdb {
+    /// The base URL to configure (`http://127.0.0.1:PORT/3`).
+    pub base_url: String,
+    inner: Arc<Mutex<Inner>>,
+}
+
+impl FakeTmdb {
+    /// Starts a fake on a free loopback port.
+    pub async fn start() -> FakeTmdb {
+        let inner = Arc::new(Mutex::new(Inner::default()));
+        let app = Router::new()
+            .route("/3/movie/{id}", get(movie))
+            .route("/3/search/movie", get(search))
+            .route("/3/find/{id}", get(find))
+            .route("/3/collection/{id}", get(collection))
+            .with_state(inner.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("serve");
+        });
+        FakeTmdb {
+            base_url: format!("http://{address}/3"),
+            inner,
+        }
+    }
+
+    /// Answers the next requests with these troubles, one each, in order.
+    pub fn trouble(&self, troubles: impl IntoIterator<Item = Trouble>) {
+        lock(&self.inner).troubles.extend(troubles);
+    }
+
+    /// Every request so far.
+    pub fn seen(&self) -> Vec<Seen> {
+        lock(&self.inner).seen.clone()
+    }
+
+    /// Requests so far.
+    pub fn requests(&self) -> usize {
+        lock(&self.inner).seen.len()
+    }
+}
+
+fn lock(inner: &Mutex<Inner>) -> MutexGuard<'_, Inner> {
+    inner.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+type Shared = State<Arc<Mutex<Inner>>>;
+type Params = Query<Vec<(String, String)>>;
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    serde_json::from_str(&text).expect("fixture JSON")
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Records the request, then answers with its trouble or its credentials'
+/// refusal, if any.
+async fn admit(
+    inner: &Mutex<Inner>,
+    path: String,
+    headers: &HeaderMap,
+    params: &[(String, String)],
+) -> Option<Response> {
+    let bearer = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == format!("Bearer {ACCESS_TOKEN}"));
+    let authorized_by = if bearer {
+        "token"
+    } else if param(params, "api_key") == Some(API_KEY) {
+        "api_key"
+    } else {
+        "nothing"
+    };
+    let trouble = {
+        let mut inner = lock(inner);
+        inner.seen.push(Seen {
+            path,
+            at: Instant::now(),
+            authorized_by,
+        });
+        inner.troubles.pop_front()
+    };
+    if authorized_by == "nothing" {
+        return Some(
+            (
+                StatusCode::UNAUTHORIZED,
+                axum::Json(fixture("error_401.json")),
+            )
+                .into_response(),
+        );
+    }
+    match trouble? {
+        Trouble::TooMany(seconds) => {
+            let mut response = (
+                StatusCode::TOO_MANY_REQUESTS,
+                axum::Json(fixture("error_429.json")),
+            )
+                .into_response();
+            let value = HeaderValue::from_str(&seconds.to_string()).expect("header");
+            response.headers_mut().insert("retry-after", value);
+            Some(response)
+        }
+        Trouble::ServerError => Some(
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "<html>Internal Server Error</html>",
+            )
+                .into_response(),
+        ),
+        Trouble::Malformed => Some((StatusCode::OK, "{\"id\": 603, \"title\": ").into_response()),
+        Trouble::Slow(wait) => {
+            tokio::time::sleep(wait).await;
+            None
+        }
+    }
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, axum::Json(fixture("error_404.json"))).into_response()
+}
+
+fn generated_movie(id: i32) -> Value {
+    json!({
+        "adult": false, "id": id, "imdb_id": format!("tt{:07}", id + 1_000_000),
+        "title": format!("Movie {id}"), "original_title": format!("Movie {id}"),
+        "original_language": "en", "overview": "A generated movie.", "release_date": "2001-05-04",
+        "runtime": 100, "status": "Released", "genres": [{"id": 18, "name": "Drama"}],
+        "popularity": 1.5, "vote_average": 6.5, "vote_count": 10,
+        "poster_path": format!("/poster{id}.jpg"), "backdrop_path": null,
+        "credits": {"cast": [], "crew": []}, "release_dates": {"results": []},
+        "alternative_titles": {"titles": []}, "external_ids": {"imdb_id": null}, "videos": {"results": []}
+    })
+}
+
+async fn movie(
+    State(inner): Shared,
+    Path(id): Path<String>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(refused) = admit(&inner, format!("/movie/{id}"), &headers, &params).await {
+        return refused;
+    }
+    let appended = param(&params, "append_to_response").unwrap_or_default();
+    match id.parse::<i32>() {
+        Ok(603) if appended.contains("release_dates") => {
+            axum::Json(fixture("movie_603.json")).into_response()
+        }
+        Ok(id) if id > 0 && id <= KNOWN_IDS => axum::Json(generated_movie(id)).into_response(),
+        _ => not_found(),
+    }
+}
+
+async fn search(State(inner): Shared, Query(params): Params, headers: HeaderMap) -> Response {
+    if let Some(refused) = admit(&inner, "/search/movie".into(), &headers, &params).await {
+        return refused;
+    }
+    let query = param(&params, "query").unwrap_or_default().to_lowercase();
+    let year = param(&params, "year");
+    let mut page = fixture("search_matrix.json");
+    if let Some(results) = page["results"].as_array_mut() {
+        results.retain(|m| {
+            let title = m["title"].as_str().unwrap_or_default().to_lowercase();
+            let date = m["release_date"].as_str().unwrap_or_default();
+            title.contains(&query) && year.is_none_or(|y| date.starts_with(y))
+        });
+        let count = results.len();
+        page["total_results"] = json!(count);
+    }
+    axum::Json(page).into_response()
+}
+
+async fn find(
+    State(inner): Shared,
+    Path(id): Path<String>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(refused) = admit(&inner, format!("/find/{id}"), &headers, &params).await {
+        return refused;
+    }
+    if param(&params, "external_source") != Some("imdb_id") {
+        return (StatusCode::BAD_REQUEST, "external_source is required").into_response();
+    }
+    let mut found = fixture("find_tt0133093.json");
+    if id != "tt0133093" {
+        found["movie_results"] = json!([]);
+    }
+    axum::Json(found).into_response()
+}
+
+async fn collection(
+    State(inner): Shared,
+    Path(id): Path<String>,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(refused) = admit(&inner, format!("/collection/{id}"), &headers, &params).await {
+        return refused;
+    }
+    match id.as_str() {
+        "2344" => axum::Json(fixture("collection_2344.json")).into_response(),
+        _ => not_found(),
+    }
+}
