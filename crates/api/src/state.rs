@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use ipnet::IpNet;
 use secrecy::SecretString;
 use store::Store;
+use tmdb::Tmdb;
 
 use crate::auth::FailureTracker;
 use crate::services::list_cache::ListCache;
@@ -49,6 +50,8 @@ pub type MetricsRenderer = Arc<dyn Fn() -> String + Send + Sync>;
 pub struct AppState {
     /// The library.
     pub store: Arc<dyn Store>,
+    /// Movie metadata.
+    pub tmdb: Arc<dyn Tmdb>,
     /// Settings.
     pub config: Arc<ApiConfig>,
     /// When the server started.
@@ -81,10 +84,16 @@ impl AppState {
         }
     }
 
-    /// State over a store with these settings.
-    pub fn new(store: Arc<dyn Store>, config: ApiConfig, metrics: Option<MetricsRenderer>) -> Self {
+    /// State over a store and TMDB with these settings.
+    pub fn new(
+        store: Arc<dyn Store>,
+        tmdb: Arc<dyn Tmdb>,
+        config: ApiConfig,
+        metrics: Option<MetricsRenderer>,
+    ) -> Self {
         AppState {
             store,
+            tmdb,
             config: Arc::new(config),
             started: Utc::now(),
             auth_failures: Arc::new(FailureTracker::default()),

@@ -78,7 +78,7 @@ pub struct ServeArgs {
     /// TMDB API base URL [default: https://api.themoviedb.org/3].
     #[arg(long, env = "RADARR__TMDB__URL", global = true)]
     pub tmdb_url: Option<String>,
-    /// TMDB API key (v3 key or v4 read access token).
+    /// TMDB API key: a v3 key, or a v4 read access token (sent as a Bearer header).
     #[arg(
         long,
         env = "RADARR__TMDB__APIKEY",
@@ -86,6 +86,12 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub tmdb_api_key: Option<String>,
+    /// TMDB requests allowed per period, as REQUESTS/SECONDS [default: 40/10].
+    #[arg(long, env = "RADARR__TMDB__RATELIMIT", global = true)]
+    pub tmdb_rate_limit: Option<tmdb::RateLimit>,
+    /// Memory the TMDB answer caches may hold, in MB [default: 64].
+    #[arg(long, env = "RADARR__TMDB__CACHEMB", global = true)]
+    pub tmdb_cache_mb: Option<u64>,
     /// Log level: error, warn, info, debug or trace, or a tracing filter [default: info].
     #[arg(long, env = "RADARR__LOG__LEVEL", global = true)]
     pub log_level: Option<String>,

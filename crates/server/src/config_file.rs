@@ -27,6 +27,8 @@ pub struct FileConfig {
     pub db_test_before_acquire: Option<bool>,
     pub tmdb_url: Option<String>,
     pub tmdb_api_key: Option<String>,
+    pub tmdb_rate_limit: Option<String>,
+    pub tmdb_cache_mb: Option<u64>,
     pub log_level: Option<String>,
     pub instance_name: Option<String>,
     pub trusted_proxies: Option<Vec<String>>,

@@ -22,6 +22,7 @@ use secrecy::SecretString;
 use store::{Metered, Store};
 use store_postgres::PostgresStore;
 use store_sqlite::SqliteStore;
+use tmdb::TmdbClient;
 use tokio::net::TcpListener;
 
 pub use error::ServerError;
@@ -88,7 +89,14 @@ pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
         body_limit: BODY_LIMIT,
         slow_request: Duration::from_millis(100),
     };
-    let state = AppState::new(store.clone(), config, telemetry::renderer(store.clone()));
+    let tmdb =
+        TmdbClient::new(settings.tmdb.clone()).map_err(|e| ServerError::Config(e.to_string()))?;
+    let state = AppState::new(
+        store.clone(),
+        Arc::new(tmdb),
+        config,
+        telemetry::renderer(store.clone()),
+    );
     Ok(Prepared {
         state,
         store,

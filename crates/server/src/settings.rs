@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use ipnet::IpNet;
 use store_postgres::PostgresOptions;
+use tmdb::{Credential, RateLimit, TmdbConfig};
 
 use crate::cli::ServeArgs;
 use crate::config_file::{self, FileConfig};
@@ -31,8 +32,7 @@ pub struct Settings {
     /// Given by flag, environment or file; otherwise generated and kept.
     pub api_key: Option<String>,
     pub database: DatabaseSettings,
-    pub tmdb_url: String,
-    pub tmdb_api_key: Option<String>,
+    pub tmdb: TmdbConfig,
     pub log_level: String,
     pub instance_name: String,
     pub trusted_proxies: Vec<IpNet>,
@@ -174,11 +174,26 @@ impl Settings {
                 .or(file.api_key)
                 .filter(|k| !k.trim().is_empty()),
             database,
-            tmdb_url: args
-                .tmdb_url
-                .or(file.tmdb_url)
-                .unwrap_or_else(|| "https://api.themoviedb.org/3".into()),
-            tmdb_api_key: args.tmdb_api_key.or(file.tmdb_api_key),
+            tmdb: TmdbConfig {
+                base_url: args
+                    .tmdb_url
+                    .or(file.tmdb_url)
+                    .unwrap_or_else(|| tmdb::config::DEFAULT_BASE_URL.into()),
+                credential: args
+                    .tmdb_api_key
+                    .or(file.tmdb_api_key)
+                    .filter(|k| !k.trim().is_empty())
+                    .map(|k| Credential::from_key(&k)),
+                rate_limit: match (args.tmdb_rate_limit, file.tmdb_rate_limit) {
+                    (Some(limit), _) => limit,
+                    (None, Some(text)) => text.parse().map_err(|e: String| {
+                        ServerError::Config(format!("tmdb_rate_limit: {e}"))
+                    })?,
+                    (None, None) => RateLimit::default(),
+                },
+                cache_mb: args.tmdb_cache_mb.or(file.tmdb_cache_mb).unwrap_or(64),
+                ..TmdbConfig::default()
+            },
             log_level: args
                 .log_level
                 .or(file.log_level)
@@ -221,6 +236,54 @@ mod tests {
         assert!(
             matches!(s.database, DatabaseSettings::Sqlite(ref p) if p == &PathBuf::from("/data/unified-radarr.db"))
         );
+    }
+
+    #[test]
+    fn tmdb_settings_come_from_flags_or_the_file() {
+        let defaults = Settings::merge(
+            ServeArgs::default(),
+            FileConfig::default(),
+            PathBuf::from("/d"),
+        )
+        .unwrap();
+        assert_eq!(defaults.tmdb.base_url, "https://api.themoviedb.org/3");
+        assert_eq!(defaults.tmdb.rate_limit, RateLimit::default());
+        assert_eq!(defaults.tmdb.cache_mb, 64);
+        assert!(defaults.tmdb.credential.is_none());
+
+        let file = FileConfig {
+            tmdb_rate_limit: Some("10/1".into()),
+            tmdb_cache_mb: Some(16),
+            tmdb_api_key: Some("eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIxIn0.c2ln".into()),
+            ..FileConfig::default()
+        };
+        let s = Settings::merge(ServeArgs::default(), file, PathBuf::from("/d")).unwrap();
+        assert_eq!(s.tmdb.rate_limit.to_string(), "10/1");
+        assert_eq!(s.tmdb.cache_mb, 16);
+        assert!(matches!(
+            s.tmdb.credential,
+            Some(Credential::AccessToken(_))
+        ));
+
+        let args = ServeArgs {
+            tmdb_rate_limit: Some("50/1".parse().unwrap()),
+            tmdb_api_key: Some("0123456789abcdef0123456789abcdef".into()),
+            ..ServeArgs::default()
+        };
+        let file = FileConfig {
+            tmdb_rate_limit: Some("10/1".into()),
+            ..FileConfig::default()
+        };
+        let s = Settings::merge(args, file, PathBuf::from("/d")).unwrap();
+        assert_eq!(s.tmdb.rate_limit.to_string(), "50/1");
+        assert!(matches!(s.tmdb.credential, Some(Credential::ApiKey(_))));
+
+        let file = FileConfig {
+            tmdb_rate_limit: Some("fast".into()),
+            ..FileConfig::default()
+        };
+        let err = Settings::merge(ServeArgs::default(), file, PathBuf::from("/d")).unwrap_err();
+        assert!(err.to_string().contains("tmdb_rate_limit"), "{err}");
     }
 
     #[test]

@@ -96,6 +96,36 @@ fn describe() {
         "radarr_movie_list_responses_total",
         "Full movie lists served, by source: cached, patched with the movies written since, or rendered from the database"
     );
+    metrics::describe_counter!(
+        "radarr_tmdb_requests_total",
+        "TMDB requests by endpoint and outcome (ok, failed, retried)"
+    );
+    metrics::describe_histogram!(
+        "radarr_tmdb_request_duration_seconds",
+        metrics::Unit::Seconds,
+        "TMDB request duration by endpoint"
+    );
+    metrics::describe_counter!(
+        "radarr_tmdb_cache_hits_total",
+        "TMDB answers served from the cache"
+    );
+    metrics::describe_counter!(
+        "radarr_tmdb_cache_misses_total",
+        "TMDB answers fetched and kept"
+    );
+    metrics::describe_counter!(
+        "radarr_tmdb_cache_evictions_total",
+        "TMDB answers dropped to stay within the cache's size"
+    );
+    metrics::describe_counter!(
+        "radarr_tmdb_ratelimit_waits_total",
+        "TMDB requests that waited for the rate limiter"
+    );
+    metrics::describe_histogram!(
+        "radarr_tmdb_ratelimit_wait_seconds",
+        metrics::Unit::Seconds,
+        "Time TMDB requests waited for the rate limiter"
+    );
     metrics::describe_gauge!("radarr_db_pool_connections", "Open database connections");
     metrics::describe_gauge!(
         "radarr_db_pool_idle_connections",

@@ -72,9 +72,11 @@ where
             })
             .await
             .map_err(|e: Arc<TmdbError>| (*e).clone())?;
-        let outcome = if entry.is_fresh() { "miss" } else { "hit" };
-        metrics::counter!("radarr_tmdb_cache_requests_total", "cache" => self.name, "outcome" => outcome)
-            .increment(1);
+        match entry.is_fresh() {
+            true => metrics::counter!("radarr_tmdb_cache_misses_total", "cache" => self.name),
+            false => metrics::counter!("radarr_tmdb_cache_hits_total", "cache" => self.name),
+        }
+        .increment(1);
         Ok(entry.into_value().value)
     }
 

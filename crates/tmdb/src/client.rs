@@ -9,7 +9,7 @@ use reqwest::{RequestBuilder, Response, StatusCode};
 use secrecy::ExposeSecret;
 use serde::de::DeserializeOwned;
 
-use crate::config::TmdbConfig;
+use crate::config::{Credential, TmdbConfig};
 use crate::error::{Result, TmdbError};
 use crate::rate_limit::Limiter;
 use crate::wire::ErrorBody;
@@ -101,11 +101,11 @@ impl Requester {
     fn request(&self, path: &str, query: &[(&str, &str)]) -> Result<RequestBuilder> {
         let url = format!("{}{path}", self.config.base_url.trim_end_matches('/'));
         let request = self.http.get(url).query(query);
-        if let Some(token) = &self.config.access_token {
-            return Ok(request.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret())));
-        }
-        match &self.config.api_key {
-            Some(key) => Ok(request.query(&[("api_key", key.expose_secret())])),
+        match &self.config.credential {
+            Some(Credential::AccessToken(token)) => {
+                Ok(request.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret())))
+            }
+            Some(Credential::ApiKey(key)) => Ok(request.query(&[("api_key", key.expose_secret())])),
             None => Err(TmdbError::NotConfigured),
         }
     }

@@ -14,10 +14,8 @@ pub const DEFAULT_BASE_URL: &str = "https://api.themoviedb.org/3";
 pub struct TmdbConfig {
     /// The v3 API's base, without a trailing slash.
     pub base_url: String,
-    /// A v3 API key, sent as the `api_key` query parameter.
-    pub api_key: Option<SecretString>,
-    /// A v4 read-access token, sent as a Bearer header (preferred when both are set).
-    pub access_token: Option<SecretString>,
+    /// The API key or read-access token; without one, every call fails at once.
+    pub credential: Option<Credential>,
     /// Requests allowed per period, shared by every caller in the process.
     pub rate_limit: RateLimit,
     /// Memory the caches may hold, in MB.
@@ -30,11 +28,34 @@ impl Default for TmdbConfig {
     fn default() -> Self {
         TmdbConfig {
             base_url: DEFAULT_BASE_URL.to_string(),
-            api_key: None,
-            access_token: None,
+            credential: None,
             rate_limit: RateLimit::default(),
             cache_mb: 64,
             timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// How requests prove who sends them.
+#[derive(Clone, Debug)]
+pub enum Credential {
+    /// A v3 API key, sent as the `api_key` query parameter.
+    ApiKey(SecretString),
+    /// A v4 read-access token, sent as a Bearer header.
+    AccessToken(SecretString),
+}
+
+impl Credential {
+    /// The credential a key the user gave is: TMDB's read-access tokens are
+    /// JSON Web Tokens (three dot-separated parts, the first `eyJ…`), its
+    /// API keys 32 hexadecimal digits. One setting then takes either.
+    pub fn from_key(key: &str) -> Credential {
+        let key = key.trim();
+        let token = key.starts_with("eyJ") && key.split('.').count() == 3;
+        let secret = SecretString::from(key);
+        match token {
+            true => Credential::AccessToken(secret),
+            false => Credential::ApiKey(secret),
         }
     }
 }
@@ -88,6 +109,18 @@ impl fmt::Display for RateLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_told_from_a_read_access_token() {
+        assert!(matches!(
+            Credential::from_key("0123456789abcdef0123456789abcdef"),
+            Credential::ApiKey(_)
+        ));
+        assert!(matches!(
+            Credential::from_key(" eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIxIn0.c2lnbmF0dXJl "),
+            Credential::AccessToken(_)
+        ));
+    }
 
     #[test]
     fn rate_limits_read_as_requests_per_seconds() {

@@ -21,7 +21,7 @@ use async_trait::async_trait;
 use crate::cache::Cached;
 use crate::client::Requester;
 pub use crate::client::TRIES;
-pub use crate::config::{RateLimit, TmdbConfig};
+pub use crate::config::{Credential, RateLimit, TmdbConfig};
 pub use crate::error::{Result, TmdbError};
 use crate::wire::{Collection, FindResults, MovieDetails, MovieSummary, SearchPage};
 

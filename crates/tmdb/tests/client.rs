@@ -6,13 +6,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fake_tmdb::{ACCESS_TOKEN, API_KEY, FakeTmdb, Trouble};
-use secrecy::SecretString;
-use tmdb::{RateLimit, TRIES, Tmdb, TmdbClient, TmdbConfig, TmdbError};
+use tmdb::{Credential, RateLimit, TRIES, Tmdb, TmdbClient, TmdbConfig, TmdbError};
 
 fn config(fake: &FakeTmdb) -> TmdbConfig {
     TmdbConfig {
         base_url: fake.base_url.clone(),
-        api_key: Some(SecretString::from(API_KEY)),
+        credential: Some(Credential::from_key(API_KEY)),
         // Fast enough not to slow the tests that are not about it.
         rate_limit: RateLimit {
             requests: 1000,
@@ -82,11 +81,8 @@ async fn movie_details_come_with_everything_appended_in_one_request() {
 
 #[tokio::test]
 async fn a_read_access_token_goes_as_a_bearer_header() {
-    let (fake, tmdb) = client_with(|c| {
-        c.api_key = None;
-        c.access_token = Some(SecretString::from(ACCESS_TOKEN));
-    })
-    .await;
+    let (fake, tmdb) =
+        client_with(|c| c.credential = Some(Credential::from_key(ACCESS_TOKEN))).await;
     tmdb.movie(603).await.expect("details");
     assert_eq!(fake.seen()[0].authorized_by, "token");
 }
@@ -163,7 +159,7 @@ async fn futures_join<T: Send + 'static>(
 
 #[tokio::test]
 async fn a_bad_key_is_reported_as_tmdb_refusing_it_without_retries() {
-    let (fake, tmdb) = client_with(|c| c.api_key = Some(SecretString::from("wrong"))).await;
+    let (fake, tmdb) = client_with(|c| c.credential = Some(Credential::from_key("wrong"))).await;
     let err = tmdb.movie(603).await.expect_err("refused");
     assert!(matches!(err, TmdbError::Unauthorized(_)), "{err:?}");
     assert_eq!(
@@ -175,7 +171,7 @@ async fn a_bad_key_is_reported_as_tmdb_refusing_it_without_retries() {
 
 #[tokio::test]
 async fn no_credentials_is_reported_before_any_request() {
-    let (fake, tmdb) = client_with(|c| c.api_key = None).await;
+    let (fake, tmdb) = client_with(|c| c.credential = None).await;
     let err = tmdb.movie(603).await.expect_err("not configured");
     assert!(matches!(err, TmdbError::NotConfigured), "{err:?}");
     assert_eq!(fake.requests(), 0);
@@ -259,7 +255,7 @@ async fn an_unreachable_tmdb_is_reported() {
         .port();
     let tmdb = TmdbClient::new(TmdbConfig {
         base_url: format!("http://127.0.0.1:{port}/3"),
-        api_key: Some(SecretString::from(API_KEY)),
+        credential: Some(Credential::from_key(API_KEY)),
         ..TmdbConfig::default()
     })
     .expect("client");

@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 /// The API key the fake accepts.
 pub const API_KEY: &str = "fake-api-key";
 /// The read-access token the fake accepts.
-pub const ACCESS_TOKEN: &str = "fake-read-access-token";
+pub const ACCESS_TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJmYWtlIn0.ZmFrZS1zaWduYXR1cmU";
 /// Movie ids the fake knows.
 pub const KNOWN_IDS: i32 = 1_000_000;
 
