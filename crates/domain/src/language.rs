@@ -108,6 +108,75 @@ impl Language {
             .find(|l| l.name.eq_ignore_ascii_case(name))
     }
 
+    /// The language of an ISO 639-1 code, as TMDB names a movie's original
+    /// language (`en`, `fr`; TMDB's `cn` is Cantonese, counted as Chinese);
+    /// [`Language::UNKNOWN`] for one Radarr does not list.
+    pub fn by_iso_639_1(code: &str) -> Language {
+        const CODES: [(&str, Language); 56] = [
+            ("en", Language::ENGLISH),
+            ("fr", Language::FRENCH),
+            ("es", Language::SPANISH),
+            ("de", Language::GERMAN),
+            ("it", Language::ITALIAN),
+            ("da", Language::DANISH),
+            ("nl", Language::DUTCH),
+            ("ja", Language::JAPANESE),
+            ("is", Language::ICELANDIC),
+            ("zh", Language::CHINESE),
+            ("cn", Language::CHINESE),
+            ("ru", Language::RUSSIAN),
+            ("pl", Language::POLISH),
+            ("vi", Language::VIETNAMESE),
+            ("sv", Language::SWEDISH),
+            ("no", Language::NORWEGIAN),
+            ("nb", Language::NORWEGIAN),
+            ("nn", Language::NORWEGIAN),
+            ("fi", Language::FINNISH),
+            ("tr", Language::TURKISH),
+            ("pt", Language::PORTUGUESE),
+            ("el", Language::GREEK),
+            ("ko", Language::KOREAN),
+            ("hu", Language::HUNGARIAN),
+            ("he", Language::HEBREW),
+            ("lt", Language::LITHUANIAN),
+            ("cs", Language::CZECH),
+            ("hi", Language::HINDI),
+            ("ro", Language::ROMANIAN),
+            ("th", Language::THAI),
+            ("bg", Language::BULGARIAN),
+            ("ar", Language::ARABIC),
+            ("uk", Language::UKRAINIAN),
+            ("fa", Language::PERSIAN),
+            ("bn", Language::BENGALI),
+            ("sk", Language::SLOVAK),
+            ("lv", Language::LATVIAN),
+            ("ca", Language::CATALAN),
+            ("hr", Language::CROATIAN),
+            ("sr", Language::SERBIAN),
+            ("bs", Language::BOSNIAN),
+            ("et", Language::ESTONIAN),
+            ("ta", Language::TAMIL),
+            ("id", Language::INDONESIAN),
+            ("te", Language::TELUGU),
+            ("mk", Language::MACEDONIAN),
+            ("sl", Language::SLOVENIAN),
+            ("ml", Language::MALAYALAM),
+            ("kn", Language::KANNADA),
+            ("sq", Language::ALBANIAN),
+            ("af", Language::AFRIKAANS),
+            ("mr", Language::MARATHI),
+            ("tl", Language::TAGALOG),
+            ("ur", Language::URDU),
+            ("mn", Language::MONGOLIAN),
+            ("ka", Language::GEORGIAN),
+        ];
+        let code = code.trim();
+        CODES
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map_or(Language::UNKNOWN, |(_, language)| *language)
+    }
+
     /// The name in lower case, as `/language` writes `nameLower`.
     pub fn name_lower(self) -> String {
         self.name.to_lowercase()
@@ -158,6 +227,14 @@ impl<'de> Deserialize<'de> for Language {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tmdb_language_codes_name_radarr_languages() {
+        assert_eq!(Language::by_iso_639_1("en"), Language::ENGLISH);
+        assert_eq!(Language::by_iso_639_1("JA"), Language::JAPANESE);
+        assert_eq!(Language::by_iso_639_1("cn"), Language::CHINESE);
+        assert_eq!(Language::by_iso_639_1("xx"), Language::UNKNOWN);
+    }
+
     use super::*;
     use serde_json::json;
 

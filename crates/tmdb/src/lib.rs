@@ -11,6 +11,7 @@ mod client;
 pub mod config;
 mod error;
 mod rate_limit;
+pub mod to_movie;
 pub mod wire;
 
 use std::sync::Arc;
