@@ -10,6 +10,8 @@ mod cache;
 mod client;
 pub mod config;
 mod error;
+#[cfg(feature = "fake")]
+pub mod fake;
 mod rate_limit;
 pub mod to_movie;
 pub mod wire;

@@ -1,11 +1,9 @@
 //! The TMDB client against a fake TMDB that answers as TMDB documents.
 
-mod fake_tmdb;
-
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fake_tmdb::{ACCESS_TOKEN, API_KEY, FakeTmdb, Trouble};
+use tmdb::fake::{ACCESS_TOKEN, API_KEY, FakeTmdb, Trouble};
 use tmdb::{Credential, RateLimit, TRIES, Tmdb, TmdbClient, TmdbConfig, TmdbError};
 
 fn config(fake: &FakeTmdb) -> TmdbConfig {

@@ -1,7 +1,8 @@
 //! A fake TMDB on loopback that answers as TMDB's v3 documentation says
 //! (bodies from `tests/data`), checks the credentials, counts and times
 //! every request, and misbehaves on demand: 429 with Retry-After, 5xx,
-//! malformed JSON, slow answers.
+//! malformed JSON, slow answers. For tests only (feature `fake`), here and
+//! in the crates that call TMDB.
 //!
 //! Movie 603 is The Matrix as TMDB describes it; any other id up to
 //! `KNOWN_IDS` is a small generated movie; ids above it are 404.
@@ -71,10 +72,10 @@ impl FakeTmdb {
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
-            .expect("bind");
-        let address = listener.local_addr().expect("address");
+            .expect("a loopback port for the fake TMDB");
+        let address = listener.local_addr().expect("the fake's address");
         tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("serve");
+            let _ = axum::serve(listener, app).await;
         });
         FakeTmdb {
             base_url: format!("http://{address}/3"),
@@ -106,9 +107,16 @@ type Shared = State<Arc<Mutex<Inner>>>;
 type Params = Query<Vec<(String, String)>>;
 
 fn fixture(name: &str) -> Value {
-    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    serde_json::from_str(&text).expect("fixture JSON")
+    let text = match name {
+        "movie_603.json" => include_str!("../tests/data/movie_603.json"),
+        "search_matrix.json" => include_str!("../tests/data/search_matrix.json"),
+        "find_tt0133093.json" => include_str!("../tests/data/find_tt0133093.json"),
+        "collection_2344.json" => include_str!("../tests/data/collection_2344.json"),
+        "error_401.json" => include_str!("../tests/data/error_401.json"),
+        "error_404.json" => include_str!("../tests/data/error_404.json"),
+        _ => include_str!("../tests/data/error_429.json"),
+    };
+    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
