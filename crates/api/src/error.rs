@@ -58,6 +58,9 @@ pub enum ApiError {
     /// The request clashes with what is stored: 409.
     #[error("{0}")]
     Conflict(String),
+    /// A service the request needs (TMDB) failed: 503 with the reason.
+    #[error("{0}")]
+    Unavailable(String),
     /// The body was larger than the server accepts: 413.
     #[error("request body too large")]
     PayloadTooLarge,
@@ -141,6 +144,14 @@ impl IntoResponse for ApiError {
                 Json(MessageBody { message: &message }),
             )
                 .into_response(),
+            ApiError::Unavailable(message) => {
+                tracing::warn!(%message, "a service the request needs failed");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Json(MessageBody { message: &message }),
+                )
+                    .into_response()
+            }
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 Json(MessageBody {
@@ -169,6 +180,7 @@ impl ApiError {
             ApiError::BadRequest(_) => "bad_request",
             ApiError::NotFound(_) => "not_found",
             ApiError::Conflict(_) => "conflict",
+            ApiError::Unavailable(_) => "unavailable",
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::Internal(_) => "internal",
         }

@@ -263,6 +263,12 @@ impl PartialEq for MetadataDoc {
     }
 }
 
+/// 0001-01-01T00:00:00Z, which Radarr (.NET's least date) writes for a date
+/// not set, such as `added` of a movie not yet added.
+pub fn year_one() -> DateTime<Utc> {
+    DateTime::from_timestamp(-62_135_596_800, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
 /// A movie of the library. `id` is 0 until stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Movie {
@@ -316,7 +322,7 @@ impl Movie {
             root_folder_path: String::new(),
             tags: Vec::new(),
             add_options: None,
-            added: DateTime::<Utc>::MIN_UTC,
+            added: year_one(),
             last_search_time: None,
             images: Vec::new(),
             metadata: MetadataDoc::default(),

@@ -6,6 +6,7 @@ use domain::availability;
 use domain::language::Language;
 use domain::movie::{AddOptions, CoverType, Movie, MovieStatus};
 use domain::movie_file::{MediaInfo, MovieFile};
+use domain::naming;
 use domain::quality::QualityModel;
 use serde::Serialize;
 
@@ -119,7 +120,8 @@ impl<'a> MovieFileWire<'a> {
 struct MovieHead<'a> {
     title: &'a str,
     sort_title: &'a str,
-    size_on_disk: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size_on_disk: Option<i64>,
     status: MovieStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     in_cinemas: Option<WireDate>,
@@ -135,7 +137,8 @@ struct MovieHead<'a> {
     year: i32,
     path: &'a str,
     quality_profile_id: i32,
-    has_file: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    has_file: Option<bool>,
     movie_file_id: i32,
     monitored: bool,
     minimum_availability: MovieStatus,
@@ -148,7 +151,7 @@ struct MovieHead<'a> {
     tmdb_id: i32,
     title_slug: String,
     root_folder_path: &'a str,
-    folder: &'a str,
+    folder: String,
     tags: &'a [i32],
     added: WireDate,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -157,8 +160,32 @@ struct MovieHead<'a> {
     movie_file: Option<MovieFileWire<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_search_time: Option<WireDate>,
-    statistics: Statistics<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Statistics<'a>>,
+    /// Written only when true: a lookup result on the exclusion list.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    is_excluded: bool,
+    /// Absent for a lookup result not in the library.
+    #[serde(skip_serializing_if = "is_zero")]
     id: i32,
+}
+
+fn is_zero(id: &i32) -> bool {
+    *id == 0
+}
+
+/// Which of Radarr's two renderings of a movie.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// `/movie` and `/movie/{id}`: with the file statistics.
+    Library,
+    /// A lookup result: without `hasFile`, `statistics` and `sizeOnDisk`;
+    /// one not in the library (id 0) links its images where TMDB serves them
+    /// and names the folder the naming format would make.
+    Lookup {
+        /// On the exclusion list.
+        excluded: bool,
+    },
 }
 
 /// Local image URL, as Radarr serves cached covers.
@@ -171,23 +198,33 @@ fn local_image_url(url_base: &str, movie_id: i32, cover: CoverType) -> String {
     format!("{url_base}/MediaCover/{movie_id}/{cover}.{extension}")
 }
 
-/// Appends the movie's JSON object to `out`.
+/// Appends the movie's JSON object to `out`, as `/movie` renders it.
 pub fn write_movie(out: &mut Vec<u8>, movie: &Movie, ctx: &RenderContext) {
+    write_shaped(out, movie, ctx, Shape::Library);
+}
+
+/// Appends the movie's JSON object to `out` in `shape`.
+pub fn write_shaped(out: &mut Vec<u8>, movie: &Movie, ctx: &RenderContext, shape: Shape) {
     let file = movie.movie_file.as_ref();
     let size_on_disk = file.map_or(0, |f| f.size);
+    let library = shape == Shape::Library;
+    let stored = movie.id != 0;
     let images = movie
         .images
         .iter()
         .map(|i| ImageWire {
             cover_type: i.cover_type,
-            url: local_image_url(&ctx.url_base, movie.id, i.cover_type),
+            url: match (stored, i.remote_url.as_deref()) {
+                (false, Some(remote)) => remote.to_string(),
+                _ => local_image_url(&ctx.url_base, movie.id, i.cover_type),
+            },
             remote_url: i.remote_url.as_deref(),
         })
         .collect();
     let head = MovieHead {
         title: &movie.title,
         sort_title: &movie.sort_title,
-        size_on_disk,
+        size_on_disk: library.then_some(size_on_disk),
         status: movie.status,
         in_cinemas: movie.in_cinemas.map(WireDate),
         physical_release: movie.physical_release.map(WireDate),
@@ -202,7 +239,7 @@ pub fn write_movie(out: &mut Vec<u8>, movie: &Movie, ctx: &RenderContext) {
         year: movie.year,
         path: &movie.path,
         quality_profile_id: movie.quality_profile_id,
-        has_file: file.is_some(),
+        has_file: library.then_some(file.is_some()),
         movie_file_id: file.map_or(0, |f| f.id),
         monitored: movie.monitored,
         minimum_availability: movie.minimum_availability,
@@ -213,20 +250,29 @@ pub fn write_movie(out: &mut Vec<u8>, movie: &Movie, ctx: &RenderContext) {
         tmdb_id: movie.tmdb_id,
         title_slug: movie.title_slug(),
         root_folder_path: &movie.root_folder_path,
-        folder: movie.path.rsplit('/').next().unwrap_or_default(),
+        folder: match stored {
+            true => movie
+                .path
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            false => naming::movie_folder_name(&movie.title, movie.year),
+        },
         tags: &movie.tags,
         added: WireDate(movie.added),
         add_options: movie.add_options.as_ref(),
         movie_file: file.map(|f| MovieFileWire::new(movie, f, ctx)),
         last_search_time: movie.last_search_time.map(WireDate),
-        statistics: Statistics {
+        statistics: library.then(|| Statistics {
             movie_file_count: i32::from(file.is_some()),
             size_on_disk,
             release_groups: file
                 .and_then(|f| f.release_group.as_deref())
                 .into_iter()
                 .collect(),
-        },
+        }),
+        is_excluded: matches!(shape, Shape::Lookup { excluded: true }),
         id: movie.id,
     };
     let start = out.len();

@@ -3,6 +3,7 @@
 mod exclusion;
 mod movie;
 mod movie_list;
+mod movie_lookup;
 mod quality;
 pub mod respond;
 mod root_folder;
@@ -40,6 +41,7 @@ pub fn service(state: AppState) -> MapRequest<Router, Rewrite> {
 pub fn app(state: AppState) -> Router {
     let v3 = Router::new()
         .merge(movie::routes())
+        .merge(movie_lookup::routes())
         .merge(system::routes())
         .merge(root_folder::routes())
         .merge(tag::routes())

@@ -43,6 +43,18 @@ pub async fn spawn_app_on_postgres() -> TestApp {
     .await
 }
 
+/// Starts a server whose TMDB is a fake (see `tmdb::fake`), with the fake.
+pub async fn spawn_app_with_tmdb() -> (TestApp, tmdb::fake::FakeTmdb) {
+    let fake = tmdb::fake::FakeTmdb::start().await;
+    let base_url = fake.base_url.clone();
+    let app = spawn_app_with(move |s| {
+        s.tmdb.base_url = base_url;
+        s.tmdb.credential = Some(tmdb::Credential::from_key(tmdb::fake::API_KEY));
+    })
+    .await;
+    (app, fake)
+}
+
 /// Starts a server after `adjust` changed its settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let data_dir = tempfile::tempdir().expect("data dir");

@@ -7,6 +7,7 @@ mod compat;
 mod errors;
 mod helpers;
 mod lifecycle;
+mod lookup;
 mod movies;
 mod observability;
 mod settings_lists;
