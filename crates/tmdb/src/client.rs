@@ -61,6 +61,10 @@ impl Requester {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<(T, usize)> {
+        if self.config.credential.is_none() {
+            // Before the limiter: a request that cannot be sent takes no turn.
+            return Err(TmdbError::NotConfigured);
+        }
         let mut tries = 0;
         loop {
             tries += 1;

@@ -168,10 +168,24 @@ async fn a_bad_key_is_reported_as_tmdb_refusing_it_without_retries() {
 }
 
 #[tokio::test]
-async fn no_credentials_is_reported_before_any_request() {
-    let (fake, tmdb) = client_with(|c| c.credential = None).await;
-    let err = tmdb.movie(603).await.expect_err("not configured");
-    assert!(matches!(err, TmdbError::NotConfigured), "{err:?}");
+async fn no_credentials_is_reported_before_any_request_or_wait() {
+    let (fake, tmdb) = client_with(|c| {
+        c.credential = None;
+        c.rate_limit = RateLimit {
+            requests: 1,
+            period: Duration::from_secs(60),
+        };
+    })
+    .await;
+    let started = Instant::now();
+    for id in 1..=3 {
+        let err = tmdb.movie(id).await.expect_err("not configured");
+        assert!(matches!(err, TmdbError::NotConfigured), "{err:?}");
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "no turn was waited for"
+    );
     assert_eq!(fake.requests(), 0);
 }
 

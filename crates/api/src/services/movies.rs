@@ -5,6 +5,9 @@ use domain::exclusion::ImportExclusion;
 use domain::movie::{MetadataDoc, Movie, MovieMetadata, MovieStatus};
 use domain::naming;
 
+use tmdb::TmdbError;
+use tmdb::to_movie::movie_from_details;
+
 use crate::error::{ApiError, ApiResult, ValidationFailure};
 use crate::resources::movie_input::{ApplyTags, MovieEditorInput, MovieInput};
 use crate::services::folders::{check_absolute, check_writable_folder, is_inside};
@@ -42,10 +45,13 @@ fn required(value: Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// The movie a POST body describes, or every rule it breaks.
+/// The movie a POST body describes, or every rule it breaks. Its metadata
+/// comes from TMDB, as Radarr's does; with no TMDB key configured, from the
+/// body (a lookup result carries every field).
 async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
     let mut failures = Vec::new();
     let tmdb_id = input.tmdb_id.unwrap_or(0);
+    let mut from_tmdb = None;
     if tmdb_id <= 0 {
         failures.push(
             ValidationFailure::new(
@@ -64,9 +70,33 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
             )
             .attempted(tmdb_id),
         );
+    } else {
+        match state.tmdb.movie(tmdb_id).await {
+            Ok(details) => from_tmdb = Some(movie_from_details(&details, Utc::now())),
+            Err(TmdbError::NotConfigured) => {}
+            Err(TmdbError::NotFound { .. }) => failures.push(
+                ValidationFailure::new(
+                    "TmdbId",
+                    "A movie with this ID was not found",
+                    "MovieExistsOnTmdbValidator",
+                )
+                .attempted(tmdb_id),
+            ),
+            Err(e) => {
+                return Err(ApiError::Unavailable(format!(
+                    "The movie with TmdbId {tmdb_id} could not be read from TMDB. {e}"
+                )));
+            }
+        }
     }
-    let title = required(input.title.clone());
-    if title.is_none() {
+    let title = from_tmdb
+        .as_ref()
+        .map(|m| m.title.clone())
+        .or_else(|| required(input.title.clone()));
+    let unknown_to_tmdb = failures
+        .iter()
+        .any(|f| f.error_code == "MovieExistsOnTmdbValidator");
+    if title.is_none() && !unknown_to_tmdb {
         failures.push(ValidationFailure::new(
             "Title",
             "'Title' must not be empty.",
@@ -88,20 +118,33 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
     if !failures.is_empty() {
         return Err(ApiError::Validation(failures));
     }
-    let title = title.unwrap_or_default();
-    let year = input.year.unwrap_or(0);
-    let mut movie = Movie::new(tmdb_id, &title, year);
+    let mut movie = match from_tmdb {
+        Some(movie) => movie,
+        None => movie_from_body(tmdb_id, &title.unwrap_or_default(), &input),
+    };
     let root = root.map(|r| domain::root_folder::normalize_root_path(&r));
     movie.path = match (path, &root) {
         (Some(path), _) => path.trim_end_matches('/').to_string(),
         (None, Some(root)) => format!(
             "{}/{}",
             root.trim_end_matches('/'),
-            naming::movie_folder_name(&title, year)
+            naming::movie_folder_name(&movie.title, movie.year)
         ),
         (None, None) => unreachable!("validated above"),
     };
     movie.root_folder_path = root.unwrap_or_else(|| parent_folder(&movie.path));
+    movie.monitored = input.monitored.unwrap_or(true);
+    movie.minimum_availability = input.minimum_availability.unwrap_or(MovieStatus::Released);
+    movie.quality_profile_id = input.quality_profile_id.unwrap_or_default();
+    movie.tags = dedup(input.tags.clone().unwrap_or_default());
+    movie.add_options = Some(input.add_options.clone().unwrap_or_default());
+    movie.added = Utc::now();
+    Ok(movie)
+}
+
+/// A movie as the body describes it, for a server without TMDB.
+fn movie_from_body(tmdb_id: i32, title: &str, input: &MovieInput) -> Movie {
+    let mut movie = Movie::new(tmdb_id, title, input.year.unwrap_or(0));
     movie.imdb_id = required(input.imdb_id.clone());
     movie.in_cinemas = input.in_cinemas.map(|d| d.0);
     movie.physical_release = input.physical_release.map(|d| d.0);
@@ -109,12 +152,6 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
     movie.status = input
         .status
         .unwrap_or_else(|| domain::availability::status_from_dates(&movie, Utc::now()));
-    movie.monitored = input.monitored.unwrap_or(true);
-    movie.minimum_availability = input.minimum_availability.unwrap_or(MovieStatus::Released);
-    movie.quality_profile_id = input.quality_profile_id.unwrap_or_default();
-    movie.tags = dedup(input.tags.clone().unwrap_or_default());
-    movie.add_options = Some(input.add_options.clone().unwrap_or_default());
-    movie.added = Utc::now();
     movie.images = input
         .images
         .clone()
@@ -122,8 +159,8 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
         .into_iter()
         .map(|i| i.into_cover())
         .collect();
-    movie.metadata = MetadataDoc::new(&metadata_of(input));
-    Ok(movie)
+    movie.metadata = MetadataDoc::new(&metadata_of(input.clone()));
+    movie
 }
 
 /// The descriptive fields of a body.

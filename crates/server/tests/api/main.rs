@@ -8,6 +8,7 @@ mod errors;
 mod helpers;
 mod lifecycle;
 mod lookup;
+mod metadata;
 mod movies;
 mod observability;
 mod settings_lists;

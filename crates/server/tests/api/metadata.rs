@@ -1,0 +1,101 @@
+//! Adding movies with their metadata from a fake TMDB.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{spawn_app_with, spawn_app_with_tmdb};
+
+fn minimal_body(tmdb_id: i64, root: &Value) -> Value {
+    json!({
+        "tmdbId": tmdb_id,
+        "qualityProfileId": 1,
+        "rootFolderPath": root["path"],
+        "monitored": true,
+        "minimumAvailability": "announced",
+        "addOptions": {"searchForMovie": false}
+    })
+}
+
+#[tokio::test]
+async fn a_minimal_add_stores_the_full_metadata_from_tmdb() {
+    let (app, _fake) = spawn_app_with_tmdb().await;
+    let root = app.add_root_folder().await;
+    let response = app.post("/api/v3/movie", &minimal_body(603, &root)).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let added: Value = response.json().await.unwrap();
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", added["id"]))
+        .await;
+    for movie in [&added, &stored] {
+        assert_eq!(movie["title"], "The Matrix");
+        assert_eq!(movie["originalTitle"], "The Matrix");
+        assert_eq!(movie["sortTitle"], "matrix");
+        assert_eq!(movie["cleanTitle"], "thematrix");
+        assert_eq!(movie["titleSlug"], "603");
+        assert_eq!(movie["year"], 1999);
+        assert_eq!(movie["imdbId"], "tt0133093");
+        assert_eq!(movie["runtime"], 136);
+        assert_eq!(movie["certification"], "R");
+        assert_eq!(movie["status"], "released");
+        assert_eq!(movie["inCinemas"], "1999-03-31T00:00:00Z");
+        assert_eq!(movie["physicalRelease"], "1999-09-21T00:00:00Z");
+        assert_eq!(movie["digitalRelease"], "2008-05-20T00:00:00Z");
+        assert_eq!(movie["genres"], json!(["Action", "Science Fiction"]));
+        assert_eq!(movie["collection"]["tmdbId"], 2344);
+        assert!(movie["ratings"]["tmdb"]["votes"].as_i64().unwrap() > 0);
+        assert!(!movie["overview"].as_str().unwrap().is_empty());
+        assert!(!movie["studio"].as_str().unwrap().is_empty());
+        assert!(!movie["youTubeTrailerId"].as_str().unwrap().is_empty());
+        assert!(!movie["alternateTitles"].as_array().unwrap().is_empty());
+        assert!(movie["popularity"].as_f64().unwrap() > 0.0);
+        assert_eq!(movie["images"][0]["coverType"], "poster");
+        assert!(
+            movie["images"][0]["remoteUrl"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://image.tmdb.org/")
+        );
+        assert_eq!(
+            movie["path"],
+            format!("{}/The Matrix (1999)", root["path"].as_str().unwrap())
+        );
+        // The client's choices.
+        assert_eq!(movie["monitored"], true);
+        assert_eq!(movie["minimumAvailability"], "announced");
+        assert_eq!(movie["qualityProfileId"], 1);
+    }
+}
+
+#[tokio::test]
+async fn an_id_tmdb_does_not_know_is_refused_and_nothing_is_stored() {
+    let (app, _fake) = spawn_app_with_tmdb().await;
+    let root = app.add_root_folder().await;
+    let response = app
+        .post("/api/v3/movie", &minimal_body(999_999_999, &root))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body[0]["propertyName"], "TmdbId");
+    assert_eq!(
+        body[0]["errorMessage"],
+        "A movie with this ID was not found"
+    );
+    assert_eq!(app.get_json("/api/v3/movie").await, json!([]));
+}
+
+#[tokio::test]
+async fn tmdb_failing_is_a_503_naming_it_and_nothing_is_stored() {
+    let app = spawn_app_with(|s| {
+        s.tmdb.base_url = "http://127.0.0.1:9/3".into();
+        s.tmdb.credential = Some(tmdb::Credential::from_key("key"));
+    })
+    .await;
+    let root = app.add_root_folder().await;
+    let response = app.post("/api/v3/movie", &minimal_body(603, &root)).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = response.json().await.unwrap();
+    let message = body["message"].as_str().unwrap();
+    assert!(message.contains("TMDB is unreachable"), "{message}");
+    assert!(message.contains("603"), "{message}");
+    assert_eq!(app.get_json("/api/v3/movie").await, json!([]));
+}
