@@ -1,12 +1,14 @@
 //! One limiter for every TMDB request of the process.
 //!
-//! TMDB counts requests in windows of time. A token bucket that allows a
-//! burst lets through the burst and then the steady rate within one window,
-//! up to twice the limit; so requests here are spaced evenly instead, one per
-//! `period / requests`: any window of the period then holds at most
-//! `requests`, however many callers wait. The spacing is 2% wider than that,
-//! so a request that reaches TMDB a little later than it left does not put
-//! two into a window that should hold one.
+//! TMDB counts requests in windows of time. A token bucket with a burst of
+//! the whole limit lets through the burst and then the steady rate within
+//! one window, up to twice the limit; so requests here are spaced evenly
+//! instead, one per `period / requests`, with 2% more room than that. Half
+//! of that room allows a small burst (1% of the limit), so a waiter that
+//! wakes a little late does not push every later request back; the other
+//! half is left for requests that reach TMDB a little later than they left.
+//! Any window of the period then holds at most `requests`, however many
+//! callers wait.
 
 use std::num::NonZeroU32;
 use std::time::Instant;
@@ -15,7 +17,7 @@ use governor::{DefaultDirectRateLimiter, Quota};
 
 use crate::config::RateLimit;
 
-/// Room left between requests for their trip to TMDB.
+/// Room left between requests: for the burst and for their trip to TMDB.
 const MARGIN: f64 = 1.02;
 
 /// Spaces requests to stay within a [`RateLimit`].
@@ -27,9 +29,10 @@ impl Limiter {
     /// A limiter for `limit`.
     pub fn new(limit: RateLimit) -> Limiter {
         let interval = limit.period.mul_f64(MARGIN) / limit.requests;
+        let burst = NonZeroU32::MIN.saturating_add(limit.requests / 100);
         let quota = Quota::with_period(interval)
             .unwrap_or_else(|| Quota::per_second(NonZeroU32::MAX))
-            .allow_burst(NonZeroU32::MIN);
+            .allow_burst(burst);
         Limiter {
             limiter: DefaultDirectRateLimiter::direct(quota),
         }

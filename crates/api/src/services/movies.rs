@@ -1,9 +1,12 @@
 //! Adding, editing and removing movies: Radarr's rules around the store calls.
 
+use std::collections::HashSet;
+
 use chrono::Utc;
 use domain::exclusion::ImportExclusion;
 use domain::movie::{MetadataDoc, Movie, MovieMetadata, MovieStatus};
 use domain::naming;
+use futures::StreamExt;
 
 use tmdb::TmdbError;
 use tmdb::to_movie::movie_from_details;
@@ -208,20 +211,57 @@ pub async fn add_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> 
     Ok(state.store.add_movie(&movie).await?)
 }
 
-/// `POST /movie/import`: adds every movie not yet in the library, all or none.
+/// Movies fetched and stored at once during a bulk import: more than TMDB's
+/// limit lets through in one request's round trip, so the limit sets the pace.
+const IMPORTING_AT_ONCE: usize = 32;
+
+/// `POST /movie/import`: adds every movie not yet in the library, each with
+/// one TMDB request, as many at once as TMDB's limit allows, each stored as
+/// it arrives. A movie that cannot be added is logged with the reason and
+/// the rest go on, as Radarr's bulk add does; the answer is those added.
 pub async fn import_movies(state: &AppState, inputs: Vec<MovieInput>) -> ApiResult<Vec<Movie>> {
-    let mut movies: Vec<Movie> = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let tmdb_id = input.tmdb_id.unwrap_or(0);
-        // Radarr's bulk import skips movies already present instead of failing.
-        if movies.iter().any(|m| m.tmdb_id == tmdb_id)
-            || state.store.movie_by_tmdb_id(tmdb_id).await?.is_some()
-        {
-            continue;
-        }
-        movies.push(new_movie(state, input).await?);
+    let mut asked = HashSet::new();
+    let inputs = inputs
+        .into_iter()
+        .filter(|input| asked.insert(input.tmdb_id.unwrap_or(0)));
+    let mut added: Vec<Movie> = futures::stream::iter(inputs)
+        .map(|input| async move {
+            let tmdb_id = input.tmdb_id.unwrap_or(0);
+            let outcome = import_one(state, input).await;
+            if let Err(e) = &outcome {
+                tracing::warn!(tmdb_id, error = %describe(e), "a movie of a bulk import was not added");
+                metrics::counter!("radarr_movie_import_failures_total").increment(1);
+            }
+            outcome.ok().flatten()
+        })
+        .buffer_unordered(IMPORTING_AT_ONCE)
+        .filter_map(std::future::ready)
+        .collect()
+        .await;
+    added.sort_by_key(|m| m.id);
+    Ok(added)
+}
+
+/// One movie of a bulk import: `None` when the library has it already.
+async fn import_one(state: &AppState, input: MovieInput) -> ApiResult<Option<Movie>> {
+    let tmdb_id = input.tmdb_id.unwrap_or(0);
+    if state.store.movie_by_tmdb_id(tmdb_id).await?.is_some() {
+        return Ok(None);
     }
-    Ok(state.store.add_movies(&movies).await?)
+    let movie = new_movie(state, input).await?;
+    Ok(Some(state.store.add_movie(&movie).await?))
+}
+
+/// An error's reasons in one line.
+fn describe(error: &ApiError) -> String {
+    match error {
+        ApiError::Validation(failures) => failures
+            .iter()
+            .map(|f| format!("{}: {}", f.property_name, f.error_message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
 }
 
 /// `PUT /movie/{id}`: applies the fields Radarr lets a client change.

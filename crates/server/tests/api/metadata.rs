@@ -99,3 +99,66 @@ async fn tmdb_failing_is_a_503_naming_it_and_nothing_is_stored() {
     assert!(message.contains("603"), "{message}");
     assert_eq!(app.get_json("/api/v3/movie").await, json!([]));
 }
+
+#[tokio::test]
+async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failures() {
+    let fake = tmdb::fake::FakeTmdb::start().await;
+    let limit = tmdb::RateLimit {
+        requests: 200,
+        period: std::time::Duration::from_secs(1),
+    };
+    let base_url = fake.base_url.clone();
+    let app = spawn_app_with(move |s| {
+        s.tmdb.base_url = base_url;
+        s.tmdb.credential = Some(tmdb::Credential::from_key(tmdb::fake::API_KEY));
+        s.tmdb.rate_limit = limit;
+    })
+    .await;
+    let root = app.add_root_folder().await;
+    // One already in the library, one asked twice, three TMDB does not know.
+    assert_eq!(
+        app.post("/api/v3/movie", &minimal_body(1, &root))
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
+    let mut body: Vec<Value> = (1..=1000).map(|id| minimal_body(id, &root)).collect();
+    body.push(minimal_body(500, &root));
+    body.extend((1..=3).map(|n| minimal_body(i64::from(tmdb::fake::KNOWN_IDS) + n, &root)));
+    let response = app.post("/api/v3/movie/import", &json!(body)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let added: Value = response.json().await.unwrap();
+    let added = added.as_array().unwrap();
+    assert_eq!(
+        added.len(),
+        999,
+        "all but the one present and the unknown three"
+    );
+    for movie in added {
+        let tmdb_id = movie["tmdbId"].as_i64().unwrap();
+        let title = match tmdb_id {
+            603 => "The Matrix".to_string(),
+            _ => format!("Movie {tmdb_id}"),
+        };
+        assert_eq!(movie["title"], title.as_str(), "titles come from TMDB");
+    }
+    assert_eq!(
+        app.get_json("/api/v3/movie")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1000
+    );
+
+    // One request per movie asked of TMDB, never more than the limit in a
+    // second; the rate is the import's, after the single add before it.
+    assert_eq!(fake.requests(), 1 + 999 + 3);
+    let most = fake.most_in_any(limit.period);
+    assert!(
+        most <= limit.requests as usize,
+        "{most} requests in one second"
+    );
+    let rate = fake.rate_after(1);
+    assert!(rate >= 0.95 * 200.0, "{rate:.1} requests a second");
+}
