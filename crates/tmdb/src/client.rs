@@ -2,6 +2,7 @@
 //! credentials, retried when TMDB asks to wait (429, after its Retry-After)
 //! or fails in passing (5xx, timeouts, refused connections), and measured.
 
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use reqwest::header::{AUTHORIZATION, RETRY_AFTER};
@@ -36,6 +37,8 @@ pub struct Requester {
     http: reqwest::Client,
     config: TmdbConfig,
     limiter: Limiter,
+    /// Why the latest request failed, until one succeeds (for health).
+    problem: Mutex<Option<String>>,
 }
 
 impl Requester {
@@ -49,7 +52,24 @@ impl Requester {
             http,
             limiter: Limiter::new(config.rate_limit),
             config,
+            problem: Mutex::new(None),
         })
+    }
+
+    /// Why the latest request failed, unless a later one succeeded. An id
+    /// TMDB does not know is an answer, not a problem.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.lock().ok().and_then(|p| p.clone())
+    }
+
+    fn note(&self, outcome: &std::result::Result<(), &TmdbError>) {
+        let problem = match outcome {
+            Ok(()) | Err(TmdbError::NotFound { .. }) => None,
+            Err(e) => Some(e.to_string()),
+        };
+        if let Ok(mut slot) = self.problem.lock() {
+            *slot = problem;
+        }
     }
 
     /// `GET {base}{path}?{query}` parsed as `T`, with the size of the body.
@@ -83,22 +103,22 @@ impl Requester {
                 .record(started.elapsed().as_secs_f64());
             metrics::counter!("radarr_tmdb_requests_total", "endpoint" => endpoint, "outcome" => status)
                 .increment(1);
-            match outcome {
-                Outcome::Done(body) => {
-                    let value =
-                        serde_json::from_slice(&body).map_err(|e| TmdbError::Malformed {
-                            what: what.to_string(),
-                            reason: e.to_string(),
-                        })?;
-                    return Ok((value, body.len()));
-                }
-                Outcome::Failed(e) => return Err(e),
+            let result = match outcome {
+                Outcome::Done(body) => serde_json::from_slice(&body)
+                    .map(|value| (value, body.len()))
+                    .map_err(|e| TmdbError::Malformed {
+                        what: what.to_string(),
+                        reason: e.to_string(),
+                    }),
                 Outcome::Retry(wait, e) if tries < TRIES => {
                     tracing::debug!(error = %e, ?wait, tries, "retrying a TMDB request");
                     tokio::time::sleep(wait).await;
+                    continue;
                 }
-                Outcome::Retry(_, e) => return Err(e),
-            }
+                Outcome::Failed(e) | Outcome::Retry(_, e) => Err(e),
+            };
+            self.note(&result.as_ref().map(|_| ()));
+            return result;
         }
     }
 

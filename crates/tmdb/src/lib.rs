@@ -48,6 +48,8 @@ pub trait Tmdb: Send + Sync {
     async fn find_by_imdb(&self, imdb_id: &str) -> Result<Option<MovieSummary>>;
     /// A collection and its movies.
     async fn collection(&self, collection_id: i32) -> Result<Arc<Collection>>;
+    /// Why TMDB's latest answer failed, until one succeeds: for health.
+    fn problem(&self) -> Option<String>;
 }
 
 /// The client of the real TMDB (or whatever `base_url` names).
@@ -131,6 +133,10 @@ impl Tmdb for TmdbClient {
             })
             .await?;
         Ok(found.movie_results.first().cloned())
+    }
+
+    fn problem(&self) -> Option<String> {
+        self.requester.problem()
     }
 
     async fn collection(&self, collection_id: i32) -> Result<Arc<Collection>> {

@@ -180,6 +180,14 @@ async fn health(State(state): State<AppState>) -> ApiResult<Response> {
             });
         }
     }
+    if let Some(problem) = state.tmdb.problem() {
+        checks.push(HealthCheck {
+            source: "MetadataCheck",
+            kind: "error",
+            message: format!("Movie metadata cannot be read: {problem}"),
+            wiki_url: "https://wiki.servarr.com/radarr/system#health",
+        });
+    }
     ok(&checks)
 }
 

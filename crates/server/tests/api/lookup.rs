@@ -191,3 +191,27 @@ async fn tmdb_failures_are_503_naming_tmdb_and_the_reason() {
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn health_shows_tmdb_failing_until_it_answers_again() {
+    let (app, fake) = spawn_app_with_tmdb().await;
+    assert_eq!(app.get_json("/api/v3/health").await, json!([]));
+    fake.trouble(std::iter::repeat_n(
+        tmdb::fake::Trouble::ServerError,
+        tmdb::TRIES as usize,
+    ));
+    let response = app.get("/api/v3/movie/lookup?term=matrix").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let health = app.get_json("/api/v3/health").await;
+    assert_eq!(health[0]["source"], "MetadataCheck");
+    assert_eq!(health[0]["type"], "error");
+    let message = health[0]["message"].as_str().unwrap();
+    assert!(message.contains("TMDB is unreachable: 500"), "{message}");
+    // An id TMDB does not know is an answer, and clears it.
+    assert_eq!(
+        app.get_json("/api/v3/movie/lookup?term=tmdb:999999999")
+            .await,
+        json!([])
+    );
+    assert_eq!(app.get_json("/api/v3/health").await, json!([]));
+}
