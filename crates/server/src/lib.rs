@@ -126,33 +126,46 @@ pub async fn serve(
     served.map_err(ServerError::Serve)
 }
 
-/// Resolves when the process is asked to stop (Ctrl-C or SIGTERM).
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
+/// Listens for Ctrl-C and SIGTERM from the call on, and resolves when one
+/// comes. Made before the server says it listens: a handler registered only
+/// when the future is first polled would leave a moment in which SIGTERM
+/// kills the process instead of stopping it.
+pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
+    #[cfg(unix)]
+    let (interrupt, terminate) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        )
+    };
+    async move {
+        #[cfg(unix)]
+        tokio::select! {
+            () = wait_for(interrupt, "Ctrl-C") => {},
+            () = wait_for(terminate, "SIGTERM") => {},
+        }
+        #[cfg(not(unix))]
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::warn!(error = %e, "cannot listen for Ctrl-C");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutting down: finishing requests in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Resolves on the signal; never, if it could not be listened for.
+#[cfg(unix)]
+async fn wait_for(signal: std::io::Result<tokio::signal::unix::Signal>, name: &str) {
+    match signal {
+        Ok(mut signal) => {
+            signal.recv().await;
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot listen for {name}");
+            std::future::pending::<()>().await;
+        }
+    }
 }
 
 /// `unified-radarr serve`: the whole life of the server.
@@ -172,11 +185,12 @@ pub async fn run(settings: Settings) -> Result<(), ServerError> {
         .await
         .map_err(ServerError::Serve)?;
     let local = listener.local_addr().map_err(ServerError::Serve)?;
+    let shutdown = shutdown_signal();
     tracing::info!(
         address = %local,
         url_base = %settings.url_base,
         ready_ms = started.elapsed().as_millis() as u64,
         "Unified-Radarr is listening"
     );
-    serve(listener, prepared, shutdown_signal()).await
+    serve(listener, prepared, shutdown).await
 }

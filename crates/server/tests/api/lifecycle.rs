@@ -86,77 +86,119 @@ async fn shutdown_lets_a_request_in_flight_finish() {
     assert!(after.is_err(), "the server no longer listens");
 }
 
-fn wait_for_ping(port: u16) -> bool {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while std::time::Instant::now() < deadline {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
+/// A server process started on port 0, with the address it reported.
+struct Running {
+    child: std::process::Child,
+    /// Everything it printed, line by line, as it prints.
+    lines: std::sync::mpsc::Receiver<String>,
+    printed: Vec<String>,
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+impl Running {
+    /// Starts the binary on `data` and waits until it says where it listens
+    /// (port 0: the system picks a free port, so no other test can take it).
+    fn start(data: &std::path::Path) -> Running {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--bind-address", "127.0.0.1", "--port", "0"])
+            .args(["--log-level", "info"])
+            .arg("--data-dir")
+            .arg(data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        for output in [
+            child
+                .stdout
+                .take()
+                .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in
+                    std::io::BufRead::lines(std::io::BufReader::new(output)).map_while(Result::ok)
+                {
+                    let _ = tx.send(line);
+                }
+            });
+        }
+        Running {
+            child,
+            lines,
+            printed: Vec::new(),
+        }
+    }
+
+    /// The line that says it listens, or everything it printed before it stopped.
+    fn wait_until_listening(&mut self) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    let listening = line.contains("is listening");
+                    self.printed.push(line);
+                    if listening {
+                        return;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("the server did not come up: {:?}", self.printed);
+    }
+
+    /// Sends SIGTERM and waits for the exit; true when it exited cleanly.
+    fn stop(self) -> (bool, Vec<String>) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        self.finish()
+    }
+
+    /// Waits for the exit; true when it exited cleanly, and all it printed.
+    fn finish(mut self) -> (bool, Vec<String>) {
+        let exited = self.child.wait().unwrap();
+        // The reader threads end with the process's output.
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(5)) {
+            self.printed.push(line);
+        }
+        (exited.success(), self.printed)
+    }
 }
 
 #[test]
 fn the_binary_prints_its_key_once_stops_on_sigterm_and_refuses_a_second_instance() {
     let data = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let start = || {
-        Command::new(BIN)
-            .args([
-                "serve",
-                "--bind-address",
-                "127.0.0.1",
-                "--port",
-                &port.to_string(),
-                "--log-level",
-                "warn",
-            ])
-            .arg("--data-dir")
-            .arg(data.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let first = start();
-    assert!(wait_for_ping(port), "the server came up");
-    let second = start().wait_with_output().unwrap();
-    assert!(!second.status.success(), "a second instance exits non-zero");
-    assert!(String::from_utf8_lossy(&second.stderr).contains("in use by another"));
-    let status = Command::new("kill")
-        .args(["-TERM", &first.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let output = first.wait_with_output().unwrap();
+    let mut first = Running::start(data.path());
+    first.wait_until_listening();
+    let (clean, printed) = Running::start(data.path()).finish();
+    assert!(!clean, "a second instance exits non-zero");
     assert!(
-        output.status.success(),
-        "SIGTERM is a clean stop: {output:?}"
+        printed.iter().any(|l| l.contains("in use by another")),
+        "{printed:?}"
     );
-    let printed = String::from_utf8_lossy(&output.stdout);
+    let (clean, printed) = first.stop();
+    assert!(clean, "SIGTERM is a clean stop: {printed:?}");
     assert!(
-        printed.contains("API key"),
-        "the first start prints the key: {printed}"
+        printed.iter().any(|l| l.contains("API key")),
+        "the first start prints the key: {printed:?}"
     );
-    let again = start();
-    assert!(wait_for_ping(port));
-    Command::new("kill")
-        .args(["-TERM", &again.id().to_string()])
-        .status()
-        .unwrap();
-    let output = again.wait_with_output().unwrap();
-    assert!(output.status.success());
+    let mut again = Running::start(data.path());
+    again.wait_until_listening();
+    let (clean, printed) = again.stop();
+    assert!(clean, "{printed:?}");
     assert!(
-        !String::from_utf8_lossy(&output.stdout).contains("API key"),
-        "later starts keep it quiet"
+        !printed.iter().any(|l| l.contains("API key")),
+        "later starts keep it quiet: {printed:?}"
     );
 }
