@@ -4,18 +4,25 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, movie_body, spawn_app, spawn_app_on_postgres};
+use crate::helpers::{TestApp, movie_body, spawn_app, spawn_app_on_postgres, spawn_app_with_tmdb};
 
 #[tokio::test]
 async fn pyarr_manages_movies() {
+    run_pyarr(&spawn_app().await, "pyarr_compat.py").await;
+}
+
+#[tokio::test]
+async fn pyarr_looks_up_and_adds_movies_from_tmdb() {
+    let (app, _fake) = spawn_app_with_tmdb().await;
+    run_pyarr(&app, "pyarr_lookup.py").await;
+}
+
+/// Runs a script of `tests/compat` with the venv's pyarr against `app`.
+async fn run_pyarr(app: &TestApp, script: &str) {
     let python = std::env::var("UNIFIED_RADARR_TEST_PYTHON").unwrap_or_else(|_| {
         panic!("UNIFIED_RADARR_TEST_PYTHON is not set: run scripts/test.sh, which makes a venv with pyarr")
     });
-    let app = spawn_app().await;
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/compat/pyarr_compat.py"
-    );
+    let script = format!("{}/../../tests/compat/{script}", env!("CARGO_MANIFEST_DIR"));
     let output = tokio::process::Command::new(python)
         .arg(script)
         .arg(&app.address)

@@ -1,0 +1,123 @@
+"""Finds and adds a movie with pyarr 5.2.0 against a server whose TMDB is a fake.
+
+Usage: python pyarr_lookup.py BASE_URL API_KEY ROOT_FOLDER
+
+The server's TMDB answers for The Matrix (TMDB 603, IMDb tt0133093). Each step
+prints one line; the first failure prints why and exits 1. The last line is
+"pyarr lookup: N passed, M failed".
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from typing import Any, Callable
+
+try:
+    from pyarr import RadarrAPI
+    from pyarr.exceptions import PyarrError
+except ImportError as error:  # pragma: no cover - environment problem, not a server one
+    print(f"pyarr lookup: cannot import pyarr ({error}); install pyarr==5.2.0")
+    sys.exit(2)
+
+
+class Failure(Exception):
+    """A server answer that a pyarr user would not get from Radarr."""
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise Failure(message)
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 4:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    base_url, api_key, root_folder = argv[1], argv[2], argv[3]
+    api = RadarrAPI(base_url, api_key)
+    state: dict[str, Any] = {}
+    passed = 0
+
+    def step(name: str, action: Callable[[], str]) -> None:
+        nonlocal passed
+        try:
+            detail = action()
+        except (Failure, PyarrError) as error:
+            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
+            print(f"pyarr lookup: {passed} passed, 1 failed", flush=True)
+            sys.exit(1)
+        passed += 1
+        print(f"ok   {name}: {detail}", flush=True)
+
+    # GET /api/v3/movie/lookup?term=The Matrix
+    def by_text() -> str:
+        found = api.lookup_movie("The Matrix")
+        check(isinstance(found, list) and found, f"expected results, got {found!r}")
+        ids = [movie.get("tmdbId") for movie in found]
+        check(603 in ids, f"603 not in {ids}")
+        matrix = next(movie for movie in found if movie.get("tmdbId") == 603)
+        check("id" not in matrix, f"a movie not in the library has no id: {matrix.get('id')!r}")
+        state["lookup"] = matrix
+        return f"{len(found)} results"
+
+    step("lookup by text", by_text)
+
+    # GET /api/v3/movie/lookup?term=tmdb:603 and ?term=imdb:tt0133093
+    def by_ids() -> str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            by_tmdb = api.lookup_movie_by_tmdb_id(603)
+            by_imdb = api.lookup_movie_by_imdb_id("tt0133093")
+        for found in (by_tmdb, by_imdb):
+            check(isinstance(found, list) and len(found) == 1, f"expected one result, got {found!r}")
+            check(found[0].get("tmdbId") == 603, f"tmdbId {found[0].get('tmdbId')!r}")
+            check(found[0].get("certification") == "R", f"certification {found[0].get('certification')!r}")
+        return "tmdb:603 and imdb:tt0133093 find The Matrix"
+
+    step("lookup by ids", by_ids)
+
+    # POST /api/v3/rootfolder, GET /api/v3/qualityprofile
+    def setup() -> str:
+        api.add_root_folder(root_folder)
+        profiles = api.get_quality_profile()
+        state["profile_id"] = next(p["id"] for p in profiles if p.get("name") == "HD-1080p")
+        return f"profile {state['profile_id']}"
+
+    step("root folder and profile", setup)
+
+    # POST /api/v3/movie with the lookup result, as pyarr's add_movie sends it.
+    def add() -> str:
+        movie = api.add_movie(
+            dict(state["lookup"]),
+            root_dir=root_folder,
+            quality_profile_id=state["profile_id"],
+            monitored=True,
+            search_for_movie=False,
+        )
+        check(isinstance(movie.get("id"), int), f"no id in {movie!r}")
+        check(movie.get("title") == "The Matrix", f"title {movie.get('title')!r}")
+        check(movie.get("runtime") == 136, f"runtime {movie.get('runtime')!r}")
+        check(movie.get("imdbId") == "tt0133093", f"imdbId {movie.get('imdbId')!r}")
+        state["id"] = movie["id"]
+        return f"id {movie['id']}, {movie.get('path')}"
+
+    step("add from lookup", add)
+
+    # GET /api/v3/movie/lookup?term=tmdb:603 again: now the library's movie.
+    def added_shows() -> str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = api.lookup_movie_by_tmdb_id(603)
+        check(found[0].get("id") == state["id"], f"id {found[0].get('id')!r}, want {state['id']}")
+        check(found[0].get("monitored") is True, f"monitored {found[0].get('monitored')!r}")
+        return "lookup carries the library id"
+
+    step("lookup after adding", added_shows)
+
+    print(f"pyarr lookup: {passed} passed, 0 failed", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
