@@ -89,7 +89,7 @@ pub struct ServeArgs {
     /// TMDB requests allowed per period, as REQUESTS/SECONDS [default: 40/10].
     #[arg(long, env = "RADARR__TMDB__RATELIMIT", global = true)]
     pub tmdb_rate_limit: Option<tmdb::RateLimit>,
-    /// Memory the TMDB answer caches may hold, in MB [default: 64].
+    /// TMDB answers kept, in MB as they came in [default: 16].
     #[arg(long, env = "RADARR__TMDB__CACHEMB", global = true)]
     pub tmdb_cache_mb: Option<u64>,
     /// Log level: error, warn, info, debug or trace, or a tracing filter [default: info].

@@ -191,7 +191,10 @@ impl Settings {
                     })?,
                     (None, None) => RateLimit::default(),
                 },
-                cache_mb: args.tmdb_cache_mb.or(file.tmdb_cache_mb).unwrap_or(64),
+                cache_mb: args
+                    .tmdb_cache_mb
+                    .or(file.tmdb_cache_mb)
+                    .unwrap_or(TmdbConfig::default().cache_mb),
                 ..TmdbConfig::default()
             },
             log_level: args
@@ -248,18 +251,18 @@ mod tests {
         .unwrap();
         assert_eq!(defaults.tmdb.base_url, "https://api.themoviedb.org/3");
         assert_eq!(defaults.tmdb.rate_limit, RateLimit::default());
-        assert_eq!(defaults.tmdb.cache_mb, 64);
+        assert_eq!(defaults.tmdb.cache_mb, 16);
         assert!(defaults.tmdb.credential.is_none());
 
         let file = FileConfig {
             tmdb_rate_limit: Some("10/1".into()),
-            tmdb_cache_mb: Some(16),
+            tmdb_cache_mb: Some(32),
             tmdb_api_key: Some("eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIxIn0.c2ln".into()),
             ..FileConfig::default()
         };
         let s = Settings::merge(ServeArgs::default(), file, PathBuf::from("/d")).unwrap();
         assert_eq!(s.tmdb.rate_limit.to_string(), "10/1");
-        assert_eq!(s.tmdb.cache_mb, 16);
+        assert_eq!(s.tmdb.cache_mb, 32);
         assert!(matches!(
             s.tmdb.credential,
             Some(Credential::AccessToken(_))

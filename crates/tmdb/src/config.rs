@@ -18,7 +18,8 @@ pub struct TmdbConfig {
     pub credential: Option<Credential>,
     /// Requests allowed per period, shared by every caller in the process.
     pub rate_limit: RateLimit,
-    /// Memory the caches may hold, in MB.
+    /// What the caches may hold, in MB of TMDB's answers as they came in
+    /// (parsed, they take about 1.4 times that; see docs/PERFORMANCE.md).
     pub cache_mb: u64,
     /// Time allowed for one request.
     pub timeout: Duration,
@@ -30,7 +31,7 @@ impl Default for TmdbConfig {
             base_url: DEFAULT_BASE_URL.to_string(),
             credential: None,
             rate_limit: RateLimit::default(),
-            cache_mb: 64,
+            cache_mb: 16,
             timeout: Duration::from_secs(30),
         }
     }
