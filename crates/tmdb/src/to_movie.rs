@@ -28,67 +28,58 @@ const PHYSICAL: u8 = 5;
 
 /// A movie with everything details hold, judged at `now`; not yet stored.
 pub fn movie_from_details(details: &MovieDetails, now: DateTime<Utc>) -> Movie {
+    let (mut movie, mut metadata) = from_summary(&details.movie, now);
     let releases = details
         .release_dates
         .as_ref()
         .map_or(&[][..], |r| r.results.as_slice());
-    let first_release = parse_day(details.release_date.as_deref());
-    let in_cinemas = earliest(releases, &[THEATRICAL, LIMITED_THEATRICAL]).or(first_release);
-    let physical_release = earliest(releases, &[PHYSICAL]);
-    let digital_release = earliest(releases, &[DIGITAL]);
-    let year = first_release.or(in_cinemas).map_or(0, |d| d.year());
-    let mut movie = Movie::new(details.id, &details.title, year);
+    movie.in_cinemas = earliest(releases, &[THEATRICAL, LIMITED_THEATRICAL]).or(movie.in_cinemas);
+    movie.physical_release = earliest(releases, &[PHYSICAL]);
+    movie.digital_release = earliest(releases, &[DIGITAL]);
+    movie.status = status(
+        movie.in_cinemas,
+        movie.physical_release,
+        movie.digital_release,
+        now,
+    );
+    if movie.year == 0 {
+        movie.year = movie.in_cinemas.map_or(0, |d| d.year());
+    }
     movie.imdb_id = details.imdb_id.clone().or_else(|| {
         details
             .external_ids
             .as_ref()
             .and_then(|e| e.imdb_id.clone())
     });
-    movie.in_cinemas = in_cinemas;
-    movie.physical_release = physical_release;
-    movie.digital_release = digital_release;
-    movie.status = status(in_cinemas, physical_release, digital_release, now);
-    movie.images = images(
-        details.poster_path.as_deref(),
-        details.backdrop_path.as_deref(),
-    );
-    let metadata = MovieMetadata {
-        original_title: details.original_title.clone().unwrap_or_default(),
-        original_language: language(details.original_language.as_deref()),
-        alternate_titles: details
-            .alternative_titles
-            .iter()
-            .flat_map(|a| &a.titles)
-            .filter(|t| !t.title.trim().is_empty() && t.title != details.title)
-            .map(|t| AlternativeTitle {
-                id: 0,
-                source_type: AltTitleSource::Tmdb,
-                movie_metadata_id: 0,
-                title: t.title.clone(),
-            })
-            .collect(),
-        overview: details.overview.clone().unwrap_or_default(),
-        website: details.homepage.clone().unwrap_or_default(),
-        you_tube_trailer_id: trailer(details).unwrap_or_default(),
-        studio: details
-            .production_companies
-            .first()
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
-        runtime: details.runtime.unwrap_or(0),
-        certification: certification(releases).unwrap_or_default(),
-        genres: details.genres.iter().map(|g| g.name.clone()).collect(),
-        ratings: tmdb_rating(details.vote_count, details.vote_average),
-        collection: details
-            .belongs_to_collection
-            .as_ref()
-            .map(|c| MovieCollection {
-                title: c.name.clone(),
-                tmdb_id: c.id,
-            }),
-        popularity: details.popularity,
-        ..MovieMetadata::default()
-    };
+    metadata.alternate_titles = details
+        .alternative_titles
+        .iter()
+        .flat_map(|a| &a.titles)
+        .filter(|t| !t.title.trim().is_empty() && t.title != movie.title)
+        .map(|t| AlternativeTitle {
+            id: 0,
+            source_type: AltTitleSource::Tmdb,
+            movie_metadata_id: 0,
+            title: t.title.clone(),
+        })
+        .collect();
+    metadata.website = details.homepage.clone().unwrap_or_default();
+    metadata.you_tube_trailer_id = trailer(details).unwrap_or_default();
+    metadata.studio = details
+        .production_companies
+        .first()
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    metadata.runtime = details.runtime.unwrap_or(0);
+    metadata.certification = certification(releases).unwrap_or_default();
+    metadata.genres = details.genres.iter().map(|g| g.name.clone()).collect();
+    metadata.collection = details
+        .belongs_to_collection
+        .as_ref()
+        .map(|c| MovieCollection {
+            title: c.name.clone(),
+            tmdb_id: c.id,
+        });
     movie.metadata = MetadataDoc::new(&metadata);
     movie
 }
@@ -96,6 +87,14 @@ pub fn movie_from_details(details: &MovieDetails, now: DateTime<Utc>) -> Movie {
 /// A movie with what a search result holds (no release types, credits or
 /// alternative titles), judged at `now`.
 pub fn movie_from_summary(summary: &MovieSummary, now: DateTime<Utc>) -> Movie {
+    let (mut movie, metadata) = from_summary(summary, now);
+    movie.metadata = MetadataDoc::new(&metadata);
+    movie
+}
+
+/// The movie and the metadata a summary holds; the first release stands
+/// for the cinema release.
+fn from_summary(summary: &MovieSummary, now: DateTime<Utc>) -> (Movie, MovieMetadata) {
     let in_cinemas = parse_day(summary.release_date.as_deref());
     let mut movie = Movie::new(
         summary.id,
@@ -108,15 +107,15 @@ pub fn movie_from_summary(summary: &MovieSummary, now: DateTime<Utc>) -> Movie {
         summary.poster_path.as_deref(),
         summary.backdrop_path.as_deref(),
     );
-    movie.metadata = MetadataDoc::new(&MovieMetadata {
+    let metadata = MovieMetadata {
         original_title: summary.original_title.clone().unwrap_or_default(),
         original_language: language(summary.original_language.as_deref()),
         overview: summary.overview.clone().unwrap_or_default(),
         ratings: tmdb_rating(summary.vote_count, summary.vote_average),
         popularity: summary.popularity,
         ..MovieMetadata::default()
-    });
-    movie
+    };
+    (movie, metadata)
 }
 
 /// Radarr's status: announced until the cinema release, in cinemas until a

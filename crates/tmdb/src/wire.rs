@@ -4,24 +4,16 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// `GET /movie/{id}` with `append_to_response=credits,release_dates,alternative_titles,external_ids,videos`.
+/// `GET /movie/{id}` with `append_to_response=credits,release_dates,alternative_titles,external_ids,videos`:
+/// what a search result holds, and more.
 #[derive(Clone, Debug, Deserialize)]
 pub struct MovieDetails {
-    pub id: i32,
+    #[serde(flatten)]
+    pub movie: MovieSummary,
     #[serde(default, deserialize_with = "non_empty")]
     pub imdb_id: Option<String>,
-    pub title: String,
-    #[serde(default)]
-    pub original_title: Option<String>,
-    #[serde(default)]
-    pub original_language: Option<String>,
-    #[serde(default)]
-    pub overview: Option<String>,
     #[serde(default)]
     pub tagline: Option<String>,
-    /// `YYYY-MM-DD`, the first release anywhere.
-    #[serde(default, deserialize_with = "non_empty")]
-    pub release_date: Option<String>,
     #[serde(default)]
     pub runtime: Option<i32>,
     /// Rumored, Planned, In Production, Post Production, Released or Canceled.
@@ -30,19 +22,7 @@ pub struct MovieDetails {
     #[serde(default)]
     pub genres: Vec<Genre>,
     #[serde(default)]
-    pub popularity: f64,
-    #[serde(default)]
-    pub vote_average: f64,
-    #[serde(default)]
-    pub vote_count: i64,
-    #[serde(default)]
-    pub poster_path: Option<String>,
-    #[serde(default)]
-    pub backdrop_path: Option<String>,
-    #[serde(default)]
     pub homepage: Option<String>,
-    #[serde(default)]
-    pub adult: bool,
     #[serde(default)]
     pub belongs_to_collection: Option<CollectionRef>,
     #[serde(default)]
@@ -181,7 +161,7 @@ pub struct Video {
     pub official: bool,
 }
 
-/// A movie as search, find and collection answers list it.
+/// A movie as search, find and collection answers list it; details hold it too.
 #[derive(Clone, Debug, Deserialize)]
 pub struct MovieSummary {
     pub id: i32,
@@ -192,12 +172,14 @@ pub struct MovieSummary {
     pub original_language: Option<String>,
     #[serde(default)]
     pub overview: Option<String>,
+    /// `YYYY-MM-DD`, the first release anywhere.
     #[serde(default, deserialize_with = "non_empty")]
     pub release_date: Option<String>,
     #[serde(default)]
     pub poster_path: Option<String>,
     #[serde(default)]
     pub backdrop_path: Option<String>,
+    /// In search results only; details name the genres.
     #[serde(default)]
     pub genre_ids: Vec<i32>,
     #[serde(default)]

@@ -35,7 +35,7 @@ async fn client() -> (FakeTmdb, TmdbClient) {
 async fn movie_details_come_with_everything_appended_in_one_request() {
     let (fake, tmdb) = client().await;
     let movie = tmdb.movie(603).await.expect("details");
-    assert_eq!(movie.title, "The Matrix");
+    assert_eq!(movie.movie.title, "The Matrix");
     assert_eq!(movie.imdb_id.as_deref(), Some("tt0133093"));
     assert_eq!(movie.runtime, Some(136));
     assert_eq!(
@@ -137,7 +137,7 @@ async fn concurrent_asks_for_one_movie_make_one_request() {
     let tmdb = Arc::new(tmdb);
     let asks = (0..20).map(|_| {
         let tmdb = tmdb.clone();
-        tokio::spawn(async move { tmdb.movie(7).await.map(|m| m.id) })
+        tokio::spawn(async move { tmdb.movie(7).await.map(|m| m.movie.id) })
     });
     for ask in futures_join(asks).await {
         assert_eq!(ask, 7);
@@ -206,7 +206,7 @@ async fn a_429_is_waited_out_as_retry_after_says() {
     fake.trouble([Trouble::TooMany(1)]);
     let started = Instant::now();
     let movie = tmdb.movie(603).await.expect("after the wait");
-    assert_eq!(movie.id, 603);
+    assert_eq!(movie.movie.id, 603);
     let seen = fake.seen();
     assert_eq!(seen.len(), 2);
     assert!(seen[1].at - seen[0].at >= Duration::from_secs(1), "waited");
@@ -217,7 +217,7 @@ async fn a_429_is_waited_out_as_retry_after_says() {
 async fn failures_in_passing_are_retried_and_then_reported() {
     let (fake, tmdb) = client().await;
     fake.trouble([Trouble::ServerError, Trouble::ServerError]);
-    assert_eq!(tmdb.movie(603).await.expect("third try").id, 603);
+    assert_eq!(tmdb.movie(603).await.expect("third try").movie.id, 603);
     assert_eq!(fake.requests(), 3);
 
     fake.trouble(std::iter::repeat_n(Trouble::ServerError, TRIES as usize));
@@ -234,7 +234,7 @@ async fn failures_in_passing_are_retried_and_then_reported() {
 async fn a_slow_answer_times_out_and_is_retried() {
     let (fake, tmdb) = client_with(|c| c.timeout = Duration::from_millis(300)).await;
     fake.trouble([Trouble::Slow(Duration::from_secs(2))]);
-    assert_eq!(tmdb.movie(603).await.expect("second try").id, 603);
+    assert_eq!(tmdb.movie(603).await.expect("second try").movie.id, 603);
     assert_eq!(fake.requests(), 2);
 
     fake.trouble(std::iter::repeat_n(

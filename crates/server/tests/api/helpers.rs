@@ -46,13 +46,18 @@ pub async fn spawn_app_on_postgres() -> TestApp {
 /// Starts a server whose TMDB is a fake (see `tmdb::fake`), with the fake.
 pub async fn spawn_app_with_tmdb() -> (TestApp, tmdb::fake::FakeTmdb) {
     let fake = tmdb::fake::FakeTmdb::start().await;
-    let base_url = fake.base_url.clone();
-    let app = spawn_app_with(move |s| {
-        s.tmdb.base_url = base_url;
-        s.tmdb.credential = Some(tmdb::Credential::from_key(tmdb::fake::API_KEY));
-    })
-    .await;
+    let app = spawn_app_using_tmdb(&fake.base_url, tmdb::fake::API_KEY).await;
     (app, fake)
+}
+
+/// Starts a server that asks the TMDB at `base_url` with `key`.
+pub async fn spawn_app_using_tmdb(base_url: &str, key: &str) -> TestApp {
+    let (base_url, key) = (base_url.to_string(), key.to_string());
+    spawn_app_with(move |s| {
+        s.tmdb.base_url = base_url;
+        s.tmdb.credential = Some(tmdb::Credential::from_key(&key));
+    })
+    .await
 }
 
 /// Starts a server after `adjust` changed its settings.

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{spawn_app_with, spawn_app_with_tmdb};
+use crate::helpers::{spawn_app_using_tmdb, spawn_app_with, spawn_app_with_tmdb};
 
 fn by_tmdb_id(results: &Value, tmdb_id: i64) -> &Value {
     results
@@ -141,17 +141,8 @@ async fn a_movie_in_the_library_is_shown_as_the_library_has_it() {
 
 #[tokio::test]
 async fn tmdb_failures_are_503_naming_tmdb_and_the_reason() {
-    let (app, _fake) = spawn_app_with_tmdb().await;
-    let (bad_key, _fake) = {
-        let fake = tmdb::fake::FakeTmdb::start().await;
-        let base_url = fake.base_url.clone();
-        let app = spawn_app_with(move |s| {
-            s.tmdb.base_url = base_url;
-            s.tmdb.credential = Some(tmdb::Credential::from_key("not-the-key"));
-        })
-        .await;
-        (app, fake)
-    };
+    let fake = tmdb::fake::FakeTmdb::start().await;
+    let bad_key = spawn_app_using_tmdb(&fake.base_url, "not-the-key").await;
     let response = bad_key.get("/api/v3/movie/lookup?term=matrix").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body: Value = response.json().await.unwrap();
@@ -159,7 +150,6 @@ async fn tmdb_failures_are_503_naming_tmdb_and_the_reason() {
         body["message"],
         "Search for 'matrix' failed. TMDB refused the API key: Invalid API key: You must be granted a valid key."
     );
-    drop(app);
 
     let unconfigured = spawn_app_with(|s| s.tmdb.credential = None).await;
     let response = unconfigured
@@ -175,11 +165,7 @@ async fn tmdb_failures_are_503_naming_tmdb_and_the_reason() {
         "{body}"
     );
 
-    let unreachable = spawn_app_with(|s| {
-        s.tmdb.base_url = "http://127.0.0.1:9/3".into();
-        s.tmdb.credential = Some(tmdb::Credential::from_key("key"));
-    })
-    .await;
+    let unreachable = spawn_app_using_tmdb("http://127.0.0.1:9/3", "key").await;
     let response = unreachable.get("/api/v3/movie/lookup?term=tmdb:603").await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body: Value = response.json().await.unwrap();

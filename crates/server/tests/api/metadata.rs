@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{spawn_app_with, spawn_app_with_tmdb};
+use crate::helpers::{spawn_app_using_tmdb, spawn_app_with, spawn_app_with_tmdb};
 
 fn minimal_body(tmdb_id: i64, root: &Value) -> Value {
     json!({
@@ -85,11 +85,7 @@ async fn an_id_tmdb_does_not_know_is_refused_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn tmdb_failing_is_a_503_naming_it_and_nothing_is_stored() {
-    let app = spawn_app_with(|s| {
-        s.tmdb.base_url = "http://127.0.0.1:9/3".into();
-        s.tmdb.credential = Some(tmdb::Credential::from_key("key"));
-    })
-    .await;
+    let app = spawn_app_using_tmdb("http://127.0.0.1:9/3", "key").await;
     let root = app.add_root_folder().await;
     let response = app.post("/api/v3/movie", &minimal_body(603, &root)).await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
