@@ -45,6 +45,13 @@ fn handle() -> Option<&'static PrometheusHandle> {
                         &QUERY_BUCKETS,
                     )
                 })
+                .and_then(|b| {
+                    // TMDB requests and limiter waits: the request buckets fit both.
+                    b.set_buckets_for_metric(
+                        Matcher::Prefix("radarr_tmdb_".into()),
+                        &DURATION_BUCKETS,
+                    )
+                })
                 .ok()?;
             match builder.install_recorder() {
                 Ok(handle) => {

@@ -201,3 +201,22 @@ async fn health_shows_tmdb_failing_until_it_answers_again() {
     );
     assert_eq!(app.get_json("/api/v3/health").await, json!([]));
 }
+
+#[tokio::test]
+async fn tmdb_requests_and_the_cache_show_in_metrics() {
+    let (app, _fake) = spawn_app_with_tmdb().await;
+    for _ in 0..3 {
+        app.get_json("/api/v3/movie/lookup?term=tmdb:603").await;
+    }
+    let text = app.get("/metrics").await.text().await.unwrap();
+    let value = |prefix: &str| -> f64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(prefix))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {prefix} in:\n{text}"))
+    };
+    assert!(value("radarr_tmdb_requests_total{endpoint=\"movie\",outcome=\"ok\"}") >= 1.0);
+    assert!(value("radarr_tmdb_cache_misses_total{cache=\"details\"}") >= 1.0);
+    assert!(value("radarr_tmdb_cache_hits_total{cache=\"details\"}") >= 2.0);
+    assert!(text.contains("radarr_tmdb_request_duration_seconds_bucket{endpoint=\"movie\""));
+}
