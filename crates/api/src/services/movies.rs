@@ -7,7 +7,6 @@ use domain::exclusion::ImportExclusion;
 use domain::movie::{MetadataDoc, Movie, MovieMetadata, MovieStatus};
 use domain::naming;
 use futures::StreamExt;
-
 use tmdb::TmdbError;
 use tmdb::to_movie::movie_from_details;
 
@@ -55,6 +54,7 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
     let mut failures = Vec::new();
     let tmdb_id = input.tmdb_id.unwrap_or(0);
     let mut from_tmdb = None;
+    let mut unknown_to_tmdb = false;
     if tmdb_id <= 0 {
         failures.push(
             ValidationFailure::new(
@@ -77,14 +77,17 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
         match state.tmdb.movie(tmdb_id).await {
             Ok(details) => from_tmdb = Some(movie_from_details(&details, Utc::now())),
             Err(TmdbError::NotConfigured) => {}
-            Err(TmdbError::NotFound { .. }) => failures.push(
-                ValidationFailure::new(
-                    "TmdbId",
-                    "A movie with this ID was not found",
-                    "MovieExistsOnTmdbValidator",
-                )
-                .attempted(tmdb_id),
-            ),
+            Err(TmdbError::NotFound { .. }) => {
+                unknown_to_tmdb = true;
+                failures.push(
+                    ValidationFailure::new(
+                        "TmdbId",
+                        "A movie with this ID was not found",
+                        "MovieExistsOnTmdbValidator",
+                    )
+                    .attempted(tmdb_id),
+                );
+            }
             Err(e) => {
                 return Err(ApiError::Unavailable(format!(
                     "The movie with TmdbId {tmdb_id} could not be read from TMDB. {e}"
@@ -96,9 +99,6 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
         .as_ref()
         .map(|m| m.title.clone())
         .or_else(|| required(input.title.clone()));
-    let unknown_to_tmdb = failures
-        .iter()
-        .any(|f| f.error_code == "MovieExistsOnTmdbValidator");
     if title.is_none() && !unknown_to_tmdb {
         failures.push(ValidationFailure::new(
             "Title",
