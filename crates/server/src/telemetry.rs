@@ -104,6 +104,10 @@ fn describe() {
         "Full movie lists served, by source: cached, patched with the movies written since, or rendered from the database"
     );
     metrics::describe_counter!(
+        "radarr_movie_import_failures_total",
+        "Movies of bulk imports that could not be added (each logged with the reason)"
+    );
+    metrics::describe_counter!(
         "radarr_tmdb_requests_total",
         "TMDB requests by endpoint and outcome (ok, failed, retried)"
     );
