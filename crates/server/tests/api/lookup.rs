@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{spawn_app_using_tmdb, spawn_app_with, spawn_app_with_tmdb};
+use crate::helpers::{TestApp, spawn_app_using_tmdb, spawn_app_with, spawn_app_with_tmdb};
 
 fn by_tmdb_id(results: &Value, tmdb_id: i64) -> &Value {
     results
@@ -139,43 +139,28 @@ async fn a_movie_in_the_library_is_shown_as_the_library_has_it() {
     assert!(by_tmdb_id(&exclusion, 605).get("isExcluded").is_none());
 }
 
+/// The message of a 503 that `path` answers with.
+async fn unavailable(app: &TestApp, path: &str) -> String {
+    let response = app.get(path).await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+    let body: Value = response.json().await.unwrap();
+    body["message"].as_str().unwrap().to_string()
+}
+
 #[tokio::test]
 async fn tmdb_failures_are_503_naming_tmdb_and_the_reason() {
     let fake = tmdb::fake::FakeTmdb::start().await;
     let bad_key = spawn_app_using_tmdb(&fake.base_url, "not-the-key").await;
-    let response = bad_key.get("/api/v3/movie/lookup?term=matrix").await;
-    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let body: Value = response.json().await.unwrap();
     assert_eq!(
-        body["message"],
+        unavailable(&bad_key, "/api/v3/movie/lookup?term=matrix").await,
         "Search for 'matrix' failed. TMDB refused the API key: Invalid API key: You must be granted a valid key."
     );
-
     let unconfigured = spawn_app_with(|s| s.tmdb.credential = None).await;
-    let response = unconfigured
-        .get("/api/v3/movie/lookup/tmdb?tmdbId=603")
-        .await;
-    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let body: Value = response.json().await.unwrap();
-    assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("TMDB is not configured"),
-        "{body}"
-    );
-
+    let message = unavailable(&unconfigured, "/api/v3/movie/lookup/tmdb?tmdbId=603").await;
+    assert!(message.contains("TMDB is not configured"), "{message}");
     let unreachable = spawn_app_using_tmdb("http://127.0.0.1:9/3", "key").await;
-    let response = unreachable.get("/api/v3/movie/lookup?term=tmdb:603").await;
-    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let body: Value = response.json().await.unwrap();
-    assert!(
-        body["message"]
-            .as_str()
-            .unwrap()
-            .contains("TMDB is unreachable"),
-        "{body}"
-    );
+    let message = unavailable(&unreachable, "/api/v3/movie/lookup?term=tmdb:603").await;
+    assert!(message.contains("TMDB is unreachable"), "{message}");
 }
 
 #[tokio::test]
