@@ -100,7 +100,7 @@ async fn tmdb_failing_is_a_503_naming_it_and_nothing_is_stored() {
 async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failures() {
     let fake = tmdb::fake::FakeTmdb::start().await;
     let limit = tmdb::RateLimit {
-        requests: 200,
+        requests: 100,
         period: std::time::Duration::from_secs(1),
     };
     let base_url = fake.base_url.clone();
@@ -165,5 +165,5 @@ async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failur
         "{most} requests in one second"
     );
     let rate = fake.rate_after(1);
-    assert!(rate >= 0.95 * 200.0, "{rate:.1} requests a second");
+    assert!(rate >= 0.95 * 100.0, "{rate:.1} requests a second");
 }
