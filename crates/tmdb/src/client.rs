@@ -122,6 +122,31 @@ impl Requester {
         }
     }
 
+    /// The bytes at `url` (an image): no credentials, no limiter (TMDB's
+    /// image host is not the API), one try.
+    pub async fn fetch(&self, url: &str) -> Result<bytes::Bytes> {
+        let what = "an image";
+        let response = self
+            .http
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| TmdbError::Unreachable(describe(&e)))?;
+        match response.status() {
+            StatusCode::NOT_FOUND => Err(TmdbError::NotFound {
+                what: what.to_string(),
+            }),
+            status if !status.is_success() => Err(TmdbError::Status {
+                status: status.as_u16(),
+                message: format!("for {what}"),
+            }),
+            _ => response
+                .bytes()
+                .await
+                .map_err(|e| TmdbError::Unreachable(describe(&e))),
+        }
+    }
+
     fn request(&self, path: &str, query: &[(&str, &str)]) -> Result<RequestBuilder> {
         let url = format!("{}{path}", self.config.base_url.trim_end_matches('/'));
         let request = self.http.get(url).query(query);

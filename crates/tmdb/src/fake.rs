@@ -50,6 +50,14 @@ pub struct Seen {
 struct Inner {
     seen: Vec<Seen>,
     troubles: VecDeque<Trouble>,
+    /// Where `/configuration` says images are.
+    image_base: Option<String>,
+}
+
+/// The bytes every image the fake serves holds: a JPEG's start marker, then
+/// the file name, so a test can tell which image it got.
+pub fn image_bytes(file: &str) -> Vec<u8> {
+    [&[0xFF, 0xD8, 0xFF][..], file.as_bytes()].concat()
 }
 
 /// The running fake.
@@ -69,6 +77,8 @@ impl FakeTmdb {
             .route("/3/search/movie", get(search))
             .route("/3/find/{id}", get(find))
             .route("/3/collection/{id}", get(collection))
+            .route("/3/configuration", get(configuration))
+            .route("/t/p/{size}/{file}", get(image))
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -77,6 +87,7 @@ impl FakeTmdb {
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
+        *lock(&inner).image_base.get_or_insert_default() = format!("http://{address}/t/p/");
         FakeTmdb {
             base_url: format!("http://{address}/3"),
             inner,
@@ -300,5 +311,32 @@ async fn collection(
     match id.as_str() {
         "2344" => axum::Json(fixture("collection_2344.json")).into_response(),
         _ => not_found(),
+    }
+}
+
+async fn configuration(
+    State(inner): Shared,
+    Query(params): Params,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(refused) = admit(&inner, "/configuration".into(), &headers, &params).await {
+        return refused;
+    }
+    let base = lock(&inner).image_base.clone().unwrap_or_default();
+    axum::Json(json!({"images": {"base_url": base, "secure_base_url": base,
+        "poster_sizes": ["w500", "original"], "backdrop_sizes": ["w1280", "original"]}}))
+    .into_response()
+}
+
+/// The image host: any `.jpg` is there, but for `missing.jpg`; no credentials.
+async fn image(State(inner): Shared, Path((size, file)): Path<(String, String)>) -> Response {
+    lock(&inner).seen.push(Seen {
+        path: format!("/t/p/{size}/{file}"),
+        at: Instant::now(),
+        authorized_by: "nothing",
+    });
+    match file.ends_with(".jpg") && file != "missing.jpg" {
+        true => ([("content-type", "image/jpeg")], image_bytes(&file)).into_response(),
+        false => (StatusCode::NOT_FOUND, "Not Found").into_response(),
     }
 }

@@ -26,7 +26,7 @@ use crate::client::Requester;
 pub use crate::client::TRIES;
 pub use crate::config::{Credential, RateLimit, TmdbConfig};
 pub use crate::error::{Result, TmdbError};
-use crate::wire::{Collection, FindResults, MovieDetails, MovieSummary, SearchPage};
+use crate::wire::{Collection, Configuration, FindResults, MovieDetails, MovieSummary, SearchPage};
 
 /// What movie details append, so one request brings all a movie needs.
 const DETAILS_APPENDED: &str = "credits,release_dates,alternative_titles,external_ids,videos";
@@ -48,6 +48,9 @@ pub trait Tmdb: Send + Sync {
     async fn find_by_imdb(&self, imdb_id: &str) -> Result<Option<MovieSummary>>;
     /// A collection and its movies.
     async fn collection(&self, collection_id: i32) -> Result<Arc<Collection>>;
+    /// The image at `remote_url`, a TMDB image URL as movies store it,
+    /// fetched from where TMDB's configuration says images are served.
+    async fn image(&self, remote_url: &str) -> Result<bytes::Bytes>;
     /// Why TMDB's latest answer failed, until one succeeds: for health.
     fn problem(&self) -> Option<String>;
 }
@@ -59,6 +62,7 @@ pub struct TmdbClient {
     searches: Cached<(String, Option<i32>), SearchPage>,
     finds: Cached<String, FindResults>,
     collections: Cached<i32, Collection>,
+    configuration: Cached<(), Configuration>,
 }
 
 impl TmdbClient {
@@ -72,6 +76,7 @@ impl TmdbClient {
             searches: Cached::new("search", SEARCH_TTL, rest),
             finds: Cached::new("find", DETAILS_TTL, rest),
             collections: Cached::new("collection", DETAILS_TTL, rest),
+            configuration: Cached::new("configuration", DETAILS_TTL, 64 * 1024),
             requester: Requester::new(config)?,
         })
     }
@@ -137,6 +142,26 @@ impl Tmdb for TmdbClient {
 
     fn problem(&self) -> Option<String> {
         self.requester.problem()
+    }
+
+    async fn image(&self, remote_url: &str) -> Result<bytes::Bytes> {
+        let url = match remote_url.strip_prefix(to_movie::IMAGE_HOST) {
+            Some(rest) => {
+                let configuration = self
+                    .configuration
+                    .get_or_fetch((), async {
+                        let what = "the configuration";
+                        self.requester
+                            .get("configuration", what, "/configuration", &[])
+                            .await
+                    })
+                    .await?;
+                let base = configuration.images.secure_base_url.trim_end_matches('/');
+                format!("{base}/{rest}")
+            }
+            None => remote_url.to_string(),
+        };
+        self.requester.fetch(&url).await
     }
 
     async fn collection(&self, collection_id: i32) -> Result<Arc<Collection>> {

@@ -12,8 +12,11 @@ use domain::movie::{
 
 use crate::wire::{CountryReleases, MovieDetails, MovieSummary};
 
-/// Where TMDB serves its images, at their original size.
-pub const IMAGE_BASE: &str = "https://image.tmdb.org/t/p/original";
+/// Where TMDB serves its images (its documented default; the client asks
+/// TMDB's configuration for the host it fetches from).
+pub const IMAGE_HOST: &str = "https://image.tmdb.org/t/p/";
+/// Images at their original size.
+const IMAGE_BASE: &str = "https://image.tmdb.org/t/p/original";
 /// Whose certification and release dates count first, as Radarr's default.
 pub const CERTIFICATION_COUNTRY: &str = "US";
 /// Radarr counts a movie released this long after its cinema release when

@@ -223,6 +223,18 @@ pub struct Collection {
     pub parts: Vec<MovieSummary>,
 }
 
+/// `GET /configuration`: where TMDB serves images.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Configuration {
+    pub images: ImageConfiguration,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ImageConfiguration {
+    /// E.g. `https://image.tmdb.org/t/p/`; a size (`original`) and the path follow.
+    pub secure_base_url: String,
+}
+
 /// The body TMDB sends with an error status.
 #[derive(Clone, Debug, Deserialize)]
 pub struct ErrorBody {

@@ -1,6 +1,7 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
 mod exclusion;
+mod media_cover;
 mod movie;
 mod movie_list;
 mod movie_lookup;
@@ -46,9 +47,11 @@ pub fn app(state: AppState) -> Router {
         .merge(root_folder::routes())
         .merge(tag::routes())
         .merge(quality::routes())
-        .merge(exclusion::routes());
+        .merge(exclusion::routes())
+        .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))
+        .route("/mediacover/{id}/{file}", get(media_cover::get))
         .nest("/api/v3", v3)
         .layer(from_fn_with_state(state.clone(), application_version))
         .layer(from_fn_with_state(state.clone(), require_api_key));

@@ -4,6 +4,7 @@ pub mod folders;
 pub mod list_blocks;
 pub mod list_cache;
 pub mod lookup;
+pub mod media_covers;
 pub mod movies;
 pub mod profile_cache;
 pub mod rendered_movies;

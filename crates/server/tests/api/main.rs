@@ -8,6 +8,7 @@ mod errors;
 mod helpers;
 mod lifecycle;
 mod lookup;
+mod media_cover;
 mod metadata;
 mod movies;
 mod observability;
