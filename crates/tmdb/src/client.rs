@@ -81,16 +81,16 @@ impl Requester {
         path: &str,
         query: &[(&str, &str)],
     ) -> Result<(T, usize)> {
-        if self.config.credential.is_none() {
-            // Before the limiter: a request that cannot be sent takes no turn.
+        // Before the limiter: a request that cannot be sent takes no turn.
+        let Some(credential) = &self.config.credential else {
             return Err(TmdbError::NotConfigured);
-        }
+        };
         let mut tries = 0;
         loop {
             tries += 1;
             self.limiter.until_ready().await;
             let started = Instant::now();
-            let outcome = match self.request(path, query)?.send().await {
+            let outcome = match self.request(path, query, credential).send().await {
                 Ok(response) => judge(response, what, tries).await,
                 Err(e) => Outcome::Retry(backoff(tries), TmdbError::Unreachable(describe(&e))),
             };
@@ -147,15 +147,19 @@ impl Requester {
         }
     }
 
-    fn request(&self, path: &str, query: &[(&str, &str)]) -> Result<RequestBuilder> {
+    fn request(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        credential: &Credential,
+    ) -> RequestBuilder {
         let url = format!("{}{path}", self.config.base_url.trim_end_matches('/'));
         let request = self.http.get(url).query(query);
-        match &self.config.credential {
-            Some(Credential::AccessToken(token)) => {
-                Ok(request.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret())))
+        match credential {
+            Credential::AccessToken(token) => {
+                request.header(AUTHORIZATION, format!("Bearer {}", token.expose_secret()))
             }
-            Some(Credential::ApiKey(key)) => Ok(request.query(&[("api_key", key.expose_secret())])),
-            None => Err(TmdbError::NotConfigured),
+            Credential::ApiKey(key) => request.query(&[("api_key", key.expose_secret())]),
         }
     }
 }
