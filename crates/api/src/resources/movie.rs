@@ -29,9 +29,14 @@ pub struct RenderContext {
     /// Names everything above but the library: two renderings of a movie
     /// under the same key, with the movie unchanged, are the same bytes.
     pub key: String,
+}
+
+impl RenderContext {
     /// The revision and the key together: two renderings of a movie under
     /// the same version are the same bytes.
-    pub version: String,
+    pub fn version(&self) -> String {
+        format!("{}-{}", self.revision, self.key)
+    }
 }
 
 #[derive(Serialize)]

@@ -49,7 +49,6 @@ pub async fn render_context(state: &AppState) -> ApiResult<RenderContext> {
         availability_delay: 0,
         profiles,
         revision,
-        version: format!("{revision}-{key}"),
         key,
     })
 }
@@ -71,12 +70,13 @@ pub(super) fn movies_array(movies: &[Movie], ctx: &RenderContext) -> Vec<u8> {
 #[tracing::instrument(skip_all)]
 async fn one(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     let ctx = render_context(&state).await?;
-    if let Some(bytes) = state.rendered_movies.get(id, &ctx.version) {
+    let version = ctx.version();
+    if let Some(bytes) = state.rendered_movies.get(id, &version) {
         return Ok(json_bytes(StatusCode::OK, bytes));
     }
     let movie = state.store.movie(id).await?;
     let bytes = movie_json(&movie, &ctx);
-    state.rendered_movies.insert(id, &ctx.version, &bytes);
+    state.rendered_movies.insert(id, &version, &bytes);
     Ok(json_bytes(StatusCode::OK, bytes))
 }
 

@@ -46,7 +46,7 @@ pub async fn list(
             .collect();
         return Ok(json_bytes(StatusCode::OK, movies_array(&movies, &ctx)));
     }
-    let etag = format!("\"{}\"", ctx.version);
+    let etag = format!("\"{}\"", ctx.version());
     let etag_value =
         HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
     let matches = headers
@@ -58,11 +58,9 @@ pub async fn list(
     if matches {
         return Ok((StatusCode::NOT_MODIFIED, [(ETAG, etag_value)]).into_response());
     }
-    let kept = match state.movie_list.get(&etag) {
+    let kept = match state.movie_list.get(ctx.revision, &ctx.key) {
         Some(kept) => Some((kept, "cached")),
-        None => patched(&state, &ctx, &etag)
-            .await?
-            .map(|list| (list, "patched")),
+        None => patched(&state, &ctx).await?.map(|list| (list, "patched")),
     };
     let body = match kept {
         Some((list, source)) => {
@@ -84,7 +82,7 @@ pub async fn list(
         None => {
             metrics::counter!("radarr_movie_list_responses_total", "source" => "rendered")
                 .increment(1);
-            let recorder = state.movie_list.record(&etag, ctx.revision, &ctx.key);
+            let recorder = state.movie_list.record(ctx.revision, &ctx.key);
             // Fused: the HTTP layers may poll once more after the end.
             Body::from_stream(list_chunks(state.store.stream_movies(), ctx, recorder).fuse())
         }
@@ -104,11 +102,7 @@ pub async fn list(
 /// kept in its place; `None` when there is no list it can be made from (none
 /// kept, another rendering key, a store that cannot name the written movies,
 /// or too many of them).
-async fn patched(
-    state: &AppState,
-    ctx: &RenderContext,
-    etag: &str,
-) -> ApiResult<Option<Arc<CachedList>>> {
+async fn patched(state: &AppState, ctx: &RenderContext) -> ApiResult<Option<Arc<CachedList>>> {
     let Some(base) = state
         .movie_list
         .latest()
@@ -136,8 +130,8 @@ async fn patched(
             (id, movie.map(|m| movie_json(&m, ctx)))
         })
         .collect();
-    let (etag, revision) = (etag.to_string(), ctx.revision);
-    let patching = tokio::task::spawn_blocking(move || base.patched(etag, revision, &changes));
+    let revision = ctx.revision;
+    let patching = tokio::task::spawn_blocking(move || base.patched(revision, &changes));
     let list = match patching.await {
         Ok(Ok(list)) => Arc::new(list),
         // Rendering from the database still answers.

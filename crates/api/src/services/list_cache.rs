@@ -26,8 +26,6 @@ const TIME_TO_IDLE: Duration = Duration::from_secs(120);
 /// The list as rendered under one version of the library and of everything
 /// else a rendering depends on.
 pub struct CachedList {
-    /// The ETag it is served under.
-    pub etag: String,
     /// The library revision it was rendered at.
     pub revision: i64,
     /// The rest of the rendering's version (see `RenderContext::key`).
@@ -37,9 +35,8 @@ pub struct CachedList {
 }
 
 impl CachedList {
-    fn new(etag: String, revision: i64, key: String, blocks: Vec<Arc<Block>>) -> CachedList {
+    fn new(revision: i64, key: String, blocks: Vec<Arc<Block>>) -> CachedList {
         CachedList {
-            etag,
             revision,
             key,
             blocks,
@@ -60,12 +57,11 @@ impl CachedList {
     /// Blocking: it unpacks and compresses the blocks that change.
     pub fn patched(
         &self,
-        etag: String,
         revision: i64,
         changes: &[(i32, Option<Vec<u8>>)],
     ) -> std::io::Result<CachedList> {
         let blocks = patched(&self.blocks, changes)?;
-        Ok(CachedList::new(etag, revision, self.key.clone(), blocks))
+        Ok(CachedList::new(revision, self.key.clone(), blocks))
     }
 }
 
@@ -88,9 +84,10 @@ impl Default for ListCache {
 }
 
 impl ListCache {
-    /// The kept list, when it was made under `etag`.
-    pub fn get(&self, etag: &str) -> Option<Arc<CachedList>> {
-        self.latest().filter(|c| c.etag == etag)
+    /// The kept list, when it was made at `revision` under `key`.
+    pub fn get(&self, revision: i64, key: &str) -> Option<Arc<CachedList>> {
+        self.latest()
+            .filter(|c| c.revision == revision && c.key == key)
     }
 
     /// The kept list, whatever its version.
@@ -114,9 +111,9 @@ impl ListCache {
         self.current.run_pending_tasks();
     }
 
-    /// Starts recording a list being rendered under `etag`, unless another
+    /// Starts recording a list being rendered at `revision` under `key`, unless another
     /// recording is under way (one at a time bounds the memory it takes).
-    pub fn record(self: &Arc<Self>, etag: &str, revision: i64, key: &str) -> Option<Recorder> {
+    pub fn record(self: &Arc<Self>, revision: i64, key: &str) -> Option<Recorder> {
         {
             let mut recording = self.recording.lock().ok()?;
             if *recording {
@@ -127,15 +124,14 @@ impl ListCache {
         let (tx, rx) = sync_channel::<RawBlock>(BACKLOG);
         let complete = Arc::new(AtomicBool::new(false));
         let cache = self.clone();
-        let list = (etag.to_string(), revision, key.to_string());
+        let key = key.to_string();
         let finished = complete.clone();
         tokio::task::spawn_blocking(move || {
             // Until the recorder is dropped: finished or abandoned.
             let blocks: Vec<Arc<Block>> =
                 rx.into_iter().map(|raw| Arc::new(raw.compress())).collect();
             if finished.load(Ordering::Acquire) {
-                let (etag, revision, key) = list;
-                let kept = Arc::new(CachedList::new(etag, revision, key, blocks));
+                let kept = Arc::new(CachedList::new(revision, key, blocks));
                 cache.keep(kept.clone());
                 // The gzip form once the response has gone out, so it does
                 // not wait on the slower compression as well.
@@ -206,9 +202,9 @@ mod tests {
     use super::*;
     use crate::services::list_blocks::BlockWriter;
 
-    async fn wait_for(cache: &ListCache, etag: &str) -> Option<Arc<CachedList>> {
+    async fn wait_for(cache: &ListCache, revision: i64, key: &str) -> Option<Arc<CachedList>> {
         for _ in 0..200 {
-            if let Some(list) = cache.get(etag)
+            if let Some(list) = cache.get(revision, key)
                 && list.gzip().is_some()
             {
                 return Some(list);
@@ -253,16 +249,13 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_finished_recording_is_kept_under_its_etag() {
+    async fn a_finished_recording_is_kept_under_its_version() {
         let cache = Arc::new(ListCache::default());
-        let mut recorder = cache.record("\"1-k\"", 1, "k").expect("recording");
-        assert!(
-            cache.record("\"1-k\"", 1, "k").is_none(),
-            "one recording at a time"
-        );
+        let mut recorder = cache.record(1, "k").expect("recording");
+        assert!(cache.record(1, "k").is_none(), "one recording at a time");
         render(&mut recorder, 1..=20_000);
         recorder.finish();
-        let list = wait_for(&cache, "\"1-k\"")
+        let list = wait_for(&cache, 1, "k")
             .await
             .expect("kept with its gzip form");
         let json = json_of(1..=20_000);
@@ -270,56 +263,43 @@ mod tests {
         assert!(gzip.len() < json.len() / 2, "compressed");
         assert_eq!(gunzip(&gzip), json);
         assert_eq!(unpack(list).await, json);
-        assert!(
-            cache.get("\"2-k\"").is_none(),
-            "another version is not served"
-        );
+        assert!(cache.get(2, "k").is_none(), "another version is not served");
     }
 
     #[tokio::test]
     async fn a_patched_list_replaces_the_kept_one() {
         let cache = Arc::new(ListCache::default());
-        let mut recorder = cache.record("\"1-k\"", 1, "k").expect("recording");
+        let mut recorder = cache.record(1, "k").expect("recording");
         render(&mut recorder, 1..=5_000);
         recorder.finish();
-        let kept = wait_for(&cache, "\"1-k\"").await.expect("kept");
+        let kept = wait_for(&cache, 1, "k").await.expect("kept");
         let changes = [(10, None), (5_001, Some(movie(5_001).into_bytes()))];
-        let patched = kept.patched("\"3-k\"".into(), 3, &changes).expect("patch");
+        let patched = kept.patched(3, &changes).expect("patch");
         let json = json_of((1..=5_001).filter(|id| *id != 10));
         assert_eq!(gunzip(&patched.gzip().expect("ready at once")), json);
         let patched = Arc::new(patched);
         cache.keep(patched.clone());
-        assert!(cache.get("\"3-k\"").is_some());
+        assert!(cache.get(3, "k").is_some());
         // A slower rendering of an older revision does not push it out.
-        cache.keep(Arc::new(CachedList::new(
-            "\"2-k\"".into(),
-            2,
-            "k".into(),
-            vec![],
-        )));
-        assert!(cache.get("\"3-k\"").is_some());
+        cache.keep(Arc::new(CachedList::new(2, "k".into(), vec![])));
+        assert!(cache.get(3, "k").is_some());
         assert_eq!(unpack(patched).await, json);
         // Under another key (profiles changed, a new day), the newest rendering wins.
-        cache.keep(Arc::new(CachedList::new(
-            "\"2-j\"".into(),
-            2,
-            "j".into(),
-            vec![],
-        )));
-        let empty = cache.get("\"2-j\"").expect("kept");
+        cache.keep(Arc::new(CachedList::new(2, "j".into(), vec![])));
+        let empty = cache.get(2, "j").expect("kept");
         assert_eq!(unpack(empty).await, b"[]");
     }
 
     #[tokio::test]
     async fn an_abandoned_recording_keeps_nothing() {
         let cache = Arc::new(ListCache::default());
-        let mut recorder = cache.record("\"1-k\"", 1, "k").expect("recording");
+        let mut recorder = cache.record(1, "k").expect("recording");
         render(&mut recorder, 1..=3);
         drop(recorder);
         // The worker frees the slot once it sees the recording end.
         let mut next = None;
         for _ in 0..200 {
-            next = cache.record("\"2-k\"", 2, "k");
+            next = cache.record(2, "k");
             if next.is_some() {
                 break;
             }
