@@ -159,6 +159,16 @@ impl TestApp {
     }
 
     /// GET that must answer 200 with JSON.
+    /// The value of one series of `/metrics`: its name with its labels as the
+    /// exporter writes them, e.g. `radarr_tmdb_cache_hits_total{cache="details"}`.
+    pub async fn metric(&self, series: &str) -> Option<f64> {
+        let text = self.get("/metrics").await.text().await.unwrap();
+        let prefix = format!("{series} ");
+        text.lines()
+            .find_map(|l| l.strip_prefix(&prefix))
+            .and_then(|v| v.trim().parse().ok())
+    }
+
     pub async fn get_json(&self, path: &str) -> Value {
         let response = self.get(path).await;
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");

@@ -148,13 +148,8 @@ async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failur
     );
 
     // The three TMDB does not know are counted (and logged with the reason).
-    let metrics = app.get("/metrics").await.text().await.unwrap();
-    let failures: f64 = metrics
-        .lines()
-        .find_map(|l| l.strip_prefix("radarr_movie_import_failures_total "))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no import failures counted in:\n{metrics}"));
-    assert_eq!(failures, 3.0);
+    let failures = app.metric("radarr_movie_import_failures_total").await;
+    assert_eq!(failures, Some(3.0));
 
     // One request per movie asked of TMDB, never more than the limit in a
     // second; the rate is the import's, after the single add before it.

@@ -584,11 +584,8 @@ async fn repeated_lists_are_the_same_bytes_until_a_change_shows() {
 
 /// Full lists served so far from `source` (cached, patched or rendered).
 async fn lists_from(app: &TestApp, source: &str) -> u64 {
-    let text = app.get("/metrics").await.text().await.unwrap();
-    let prefix = format!("radarr_movie_list_responses_total{{source=\"{source}\"}} ");
-    text.lines()
-        .find_map(|l| l.strip_prefix(&prefix))
-        .map_or(0, |n| n.parse().unwrap())
+    let series = format!("radarr_movie_list_responses_total{{source=\"{source}\"}}");
+    app.metric(&series).await.unwrap_or(0.0) as u64
 }
 
 #[tokio::test]
