@@ -13,7 +13,7 @@ use crate::extract::{ApiJson, QueryParams};
 use crate::resources::movie::{RenderContext, movie_json, write_movie};
 use crate::resources::movie_input::{MovieEditorInput, MovieInput};
 use crate::routes::movie_list;
-use crate::routes::respond::{Id, created, deleted, json_bytes, update_id};
+use crate::routes::respond::{Id, created, deleted, json_array, json_bytes, update_id};
 use crate::services::movies;
 use crate::state::AppState;
 
@@ -54,16 +54,7 @@ pub async fn render_context(state: &AppState) -> ApiResult<RenderContext> {
 }
 
 pub(super) fn movies_array(movies: &[Movie], ctx: &RenderContext) -> Vec<u8> {
-    let mut out = Vec::with_capacity(movies.len() * 4096 + 2);
-    out.push(b'[');
-    for (i, movie) in movies.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_movie(&mut out, movie, ctx);
-    }
-    out.push(b']');
-    out
+    json_array(movies, |out, movie| write_movie(out, movie, ctx))
 }
 
 /// `GET /movie/{id}`.

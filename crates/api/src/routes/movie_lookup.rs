@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::QueryParams;
 use crate::resources::movie::{Shape, write_shaped};
 use crate::routes::movie::render_context;
-use crate::routes::respond::json_bytes;
+use crate::routes::respond::{json_array, json_bytes};
 use crate::services::lookup;
 use crate::state::AppState;
 
@@ -28,18 +28,12 @@ async fn by_term(State(state): State<AppState>, query: QueryParams) -> ApiResult
     let term = query.get("term").unwrap_or_default();
     let found = lookup::lookup(&state, term).await?;
     let ctx = render_context(&state).await?;
-    let mut out = Vec::with_capacity(found.len() * 3072 + 2);
-    out.push(b'[');
-    for (i, result) in found.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    let out = json_array(&found, |out, result| {
         let shape = Shape::Lookup {
             excluded: result.excluded,
         };
-        write_shaped(&mut out, &result.movie, &ctx, shape);
-    }
-    out.push(b']');
+        write_shaped(out, &result.movie, &ctx, shape);
+    });
     Ok(json_bytes(StatusCode::OK, out))
 }
 

@@ -13,6 +13,20 @@ use crate::error::{ApiError, ApiResult};
 /// Radarr's JSON content type.
 pub const JSON: &str = "application/json; charset=utf-8";
 
+/// A JSON array of `items`, each written by `write` (movies are about 4 KB).
+pub fn json_array<T>(items: &[T], write: impl Fn(&mut Vec<u8>, &T)) -> Vec<u8> {
+    let mut out = Vec::with_capacity(items.len() * 4096 + 2);
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(&mut out, item);
+    }
+    out.push(b']');
+    out
+}
+
 /// A JSON response from bytes already encoded.
 pub fn json_bytes(status: StatusCode, body: impl Into<axum::body::Body>) -> Response {
     (
