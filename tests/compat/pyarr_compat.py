@@ -17,12 +17,12 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
-import traceback
-from typing import Any, Callable
+from typing import Any
 
 try:
     from pyarr import RadarrAPI
-    from pyarr.exceptions import PyarrError, PyarrResourceNotFound
+    from pyarr.exceptions import PyarrResourceNotFound
+    from steps import CompatFailure, Runner, check
 except ImportError as error:  # pragma: no cover - environment problem, not a server one
     print(f"pyarr compatibility: cannot import pyarr ({error}); install pyarr==5.2.0")
     sys.exit(2)
@@ -43,16 +43,6 @@ MATRIX_LOOKUP: dict[str, Any] = {
 TAG_LABEL = "pyarr-compat"
 
 
-class CompatFailure(Exception):
-    """A server answer that a pyarr user would not get from Radarr."""
-
-
-def check(condition: bool, message: str) -> None:
-    """Like assert, but not stripped by `python -O`."""
-    if not condition:
-        raise CompatFailure(message)
-
-
 def same_path(a: Any, b: str) -> bool:
     """Root-folder paths compare without a trailing separator (Radarr may add one)."""
     return isinstance(a, str) and a.rstrip("/\\") == b.rstrip("/\\")
@@ -65,29 +55,6 @@ def quiet_stdout():
         yield
 
 
-class Runner:
-    def __init__(self) -> None:
-        self.passed = 0
-
-    def step(self, name: str, action: Callable[[], str]) -> None:
-        try:
-            detail = action()
-        except CompatFailure as error:
-            self.fail(name, str(error))
-        except PyarrError as error:
-            self.fail(name, f"pyarr raised {type(error).__name__}: {error}")
-        except Exception as error:  # noqa: BLE001 - any other error is a failure too
-            traceback.print_exc(file=sys.stderr)
-            self.fail(name, f"{type(error).__name__}: {error}")
-        self.passed += 1
-        print(f"ok   {name}: {detail}", flush=True)
-
-    def fail(self, name: str, message: str) -> None:
-        print(f"FAIL {name}: {message}", flush=True)
-        print(f"pyarr compatibility: {self.passed} passed, 1 failed", flush=True)
-        sys.exit(1)
-
-
 def main(argv: list[str]) -> int:
     if len(argv) != 4:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -95,7 +62,7 @@ def main(argv: list[str]) -> int:
     base_url, api_key, root_folder = argv[1], argv[2], argv[3]
 
     api = RadarrAPI(base_url, api_key)
-    run = Runner()
+    run = Runner("pyarr compatibility")
     state: dict[str, Any] = {}
 
     # GET /api/v3/system/status
@@ -266,8 +233,7 @@ def main(argv: list[str]) -> int:
 
     run.step("import exclusion", exclusion_listed)
 
-    print(f"pyarr compatibility: {run.passed} passed, 0 failed", flush=True)
-    return 0
+    return run.done()
 
 
 if __name__ == "__main__":

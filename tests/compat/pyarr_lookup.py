@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import sys
 import warnings
-from typing import Any, Callable
+from typing import Any
 
 try:
     from pyarr import RadarrAPI
-    from pyarr.exceptions import PyarrError
+    from steps import Runner, check
 except ImportError as error:  # pragma: no cover - environment problem, not a server one
     print(f"pyarr lookup: cannot import pyarr ({error}); install pyarr==5.2.0")
     sys.exit(2)
 
 
-class Failure(Exception):
-    """A server answer that a pyarr user would not get from Radarr."""
+def by_tmdb_id(api: RadarrAPI, tmdb_id: int) -> Any:
+    """pyarr 5.2.0 warns that lookup_movie_by_tmdb_id is deprecated; it still works."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return api.lookup_movie_by_tmdb_id(tmdb_id)
 
 
-def check(condition: bool, message: str) -> None:
-    if not condition:
-        raise Failure(message)
+def by_imdb_id(api: RadarrAPI, imdb_id: str) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return api.lookup_movie_by_imdb_id(imdb_id)
 
 
 def main(argv: list[str]) -> int:
@@ -37,18 +41,8 @@ def main(argv: list[str]) -> int:
     base_url, api_key, root_folder = argv[1], argv[2], argv[3]
     api = RadarrAPI(base_url, api_key)
     state: dict[str, Any] = {}
-    passed = 0
-
-    def step(name: str, action: Callable[[], str]) -> None:
-        nonlocal passed
-        try:
-            detail = action()
-        except (Failure, PyarrError) as error:
-            print(f"FAIL {name}: {type(error).__name__}: {error}", flush=True)
-            print(f"pyarr lookup: {passed} passed, 1 failed", flush=True)
-            sys.exit(1)
-        passed += 1
-        print(f"ok   {name}: {detail}", flush=True)
+    run = Runner("pyarr lookup")
+    step = run.step
 
     # GET /api/v3/movie/lookup?term=The Matrix
     def by_text() -> str:
@@ -65,11 +59,7 @@ def main(argv: list[str]) -> int:
 
     # GET /api/v3/movie/lookup?term=tmdb:603 and ?term=imdb:tt0133093
     def by_ids() -> str:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            by_tmdb = api.lookup_movie_by_tmdb_id(603)
-            by_imdb = api.lookup_movie_by_imdb_id("tt0133093")
-        for found in (by_tmdb, by_imdb):
+        for found in (by_tmdb_id(api, 603), by_imdb_id(api, "tt0133093")):
             check(isinstance(found, list) and len(found) == 1, f"expected one result, got {found!r}")
             check(found[0].get("tmdbId") == 603, f"tmdbId {found[0].get('tmdbId')!r}")
             check(found[0].get("certification") == "R", f"certification {found[0].get('certification')!r}")
@@ -106,17 +96,14 @@ def main(argv: list[str]) -> int:
 
     # GET /api/v3/movie/lookup?term=tmdb:603 again: now the library's movie.
     def added_shows() -> str:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            found = api.lookup_movie_by_tmdb_id(603)
+        found = by_tmdb_id(api, 603)
         check(found[0].get("id") == state["id"], f"id {found[0].get('id')!r}, want {state['id']}")
         check(found[0].get("monitored") is True, f"monitored {found[0].get('monitored')!r}")
         return "lookup carries the library id"
 
     step("lookup after adding", added_shows)
 
-    print(f"pyarr lookup: {passed} passed, 0 failed", flush=True)
-    return 0
+    return run.done()
 
 
 if __name__ == "__main__":
