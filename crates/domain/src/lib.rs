@@ -5,6 +5,7 @@
 mod wire_enum;
 
 pub mod availability;
+pub mod command;
 pub mod exclusion;
 pub mod language;
 pub mod movie;

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod changes;
+mod commands;
 mod connections;
 mod movies;
 mod profiles;
@@ -29,7 +30,10 @@ use crate::connections::Connections;
 /// The schema, one migration per file, applied in order; the database's
 /// `user_version` counts those applied.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../migrations/0001_library.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../migrations/0001_library.sql")),
+        M::up(include_str!("../migrations/0002_commands.sql")),
+    ])
 }
 
 /// A library in a SQLite file.

@@ -8,7 +8,8 @@ use rusqlite::types::Type;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use store::rows::{
-    ExclusionRow, Json, MovieRow, QualityDefinitionRow, QualityProfileRow, RootFolderRow, TagRow,
+    CommandRow, ExclusionRow, Json, MovieRow, QualityDefinitionRow, QualityProfileRow,
+    RootFolderRow, ScheduledTaskRow, TagRow,
 };
 use store::{Result, StoreError};
 
@@ -176,5 +177,39 @@ pub(crate) fn exclusion_row(row: &Row) -> rusqlite::Result<ExclusionRow> {
         tmdb_id: row.get(1)?,
         movie_title: row.get(2)?,
         movie_year: row.get(3)?,
+    })
+}
+
+/// The columns `command_row` reads, in its order.
+pub(crate) const COMMAND_COLUMNS: &str = "id, name, body, priority, status, result, \
+     trigger_type, message, exception, client_user_agent, queued, started, ended";
+
+/// A row of [`COMMAND_COLUMNS`].
+pub(crate) fn command_row(row: &Row) -> rusqlite::Result<CommandRow> {
+    Ok(CommandRow {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        body: row.get(2)?,
+        priority: row.get(3)?,
+        status: row.get(4)?,
+        result: row.get(5)?,
+        trigger_type: row.get(6)?,
+        message: row.get(7)?,
+        exception: row.get(8)?,
+        client_user_agent: row.get(9)?,
+        queued: date(row, 10)?,
+        started: date_or_null(row, 11)?,
+        ended: date_or_null(row, 12)?,
+    })
+}
+
+/// A row of `id, name, interval_minutes, last_execution, last_start_time`.
+pub(crate) fn task_row(row: &Row) -> rusqlite::Result<ScheduledTaskRow> {
+    Ok(ScheduledTaskRow {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        interval_minutes: row.get(2)?,
+        last_execution: date(row, 3)?,
+        last_start_time: date_or_null(row, 4)?,
     })
 }

@@ -5,6 +5,7 @@
 
 #[cfg(feature = "bench")]
 pub mod bench_data;
+mod commands;
 mod error;
 mod metered;
 /// Recognising constraint failures in database errors.
@@ -20,6 +21,7 @@ mod settings;
 #[cfg(feature = "story")]
 pub mod story;
 
+pub use commands::CommandStore;
 pub use error::{Conflict, Result, StoreError};
 pub use metered::Metered;
 pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
@@ -57,6 +59,6 @@ pub trait Database: Send + Sync {
 }
 
 /// Everything the library keeps, over one backend.
-pub trait Store: Database + MovieStore + SettingsStore + ProfileStore {}
+pub trait Store: Database + MovieStore + SettingsStore + ProfileStore + CommandStore {}
 
-impl<T: Database + MovieStore + SettingsStore + ProfileStore> Store for T {}
+impl<T: Database + MovieStore + SettingsStore + ProfileStore + CommandStore> Store for T {}

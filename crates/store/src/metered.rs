@@ -5,6 +5,8 @@
 use std::time::Instant;
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
@@ -14,7 +16,7 @@ use domain::root_folder::RootFolder;
 use domain::tag::Tag;
 use futures::stream::BoxStream;
 
-use crate::{Backend, Database, MovieStore, ProfileStore, Result, SettingsStore};
+use crate::{Backend, CommandStore, Database, MovieStore, ProfileStore, Result, SettingsStore};
 
 /// A store whose calls are timed and traced.
 pub struct Metered<S> {
@@ -105,6 +107,22 @@ metered!(ProfileStore {
     fn delete_quality_profile(&self, id: i32) -> Result<()>;
     fn quality_definitions(&self) -> Result<Vec<QualityDefinition>>;
     fn seed_defaults(&self, profiles: &[QualityProfile], definitions: &[QualityDefinition]) -> Result<()>;
+});
+
+metered!(CommandStore {
+    fn enqueue_command(&self, command: &NewCommand) -> Result<(Command, bool)>;
+    fn command(&self, id: i32) -> Result<Command>;
+    fn recent_commands(&self, ended_after: DateTime<Utc>) -> Result<Vec<Command>>;
+    fn claim_command(&self, runner: &str, now: DateTime<Utc>) -> Result<Option<Command>>;
+    fn keep_claims(&self, runner: &str, now: DateTime<Utc>) -> Result<()>;
+    fn set_command_message(&self, id: i32, message: &str) -> Result<()>;
+    fn finish_command(&self, id: i32, outcome: &CommandOutcome, ended: DateTime<Utc>, task: Option<&str>) -> Result<()>;
+    fn cancel_command(&self, id: i32, now: DateTime<Utc>) -> Result<bool>;
+    fn requeue_commands(&self, claimed_before: DateTime<Utc>, runner: Option<&str>) -> Result<u64>;
+    fn delete_commands_ended_before(&self, ended_before: DateTime<Utc>) -> Result<u64>;
+    fn ensure_tasks(&self, tasks: &[(&str, i32)], now: DateTime<Utc>) -> Result<()>;
+    fn scheduled_tasks(&self) -> Result<Vec<ScheduledTask>>;
+    fn task_started(&self, name: &str, at: DateTime<Utc>) -> Result<()>;
 });
 
 metered!(Database {

@@ -3,6 +3,9 @@
 //! its columns to match these fields.
 
 use chrono::{DateTime, Utc};
+use domain::command::{
+    Command, CommandPriority, CommandResult, CommandStatus, CommandTrigger, ScheduledTask,
+};
 use domain::exclusion::ImportExclusion;
 use domain::language::Language;
 use domain::movie::{AddOptions, MediaCover, MetadataDoc, Movie, MovieStatus};
@@ -236,4 +239,84 @@ where
     T: TryFrom<R, Error = StoreError>,
 {
     rows.into_iter().map(T::try_from).collect()
+}
+
+/// A queued, running or finished command.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CommandRow {
+    pub id: i32,
+    pub name: String,
+    /// The body's JSON text.
+    pub body: String,
+    pub priority: i32,
+    pub status: i32,
+    pub result: i32,
+    pub trigger_type: i32,
+    pub message: Option<String>,
+    pub exception: Option<String>,
+    pub client_user_agent: Option<String>,
+    pub queued: DateTime<Utc>,
+    pub started: Option<DateTime<Utc>>,
+    pub ended: Option<DateTime<Utc>>,
+}
+
+/// Reads a stored enum value, naming the column when it is not one.
+fn member<T>(value: i32, read: fn(i64) -> Option<T>, what: &str) -> Result<T> {
+    read(value.into()).ok_or_else(|| StoreError::Corrupt(format!("{what} {value}")))
+}
+
+impl TryFrom<CommandRow> for Command {
+    type Error = StoreError;
+
+    fn try_from(row: CommandRow) -> Result<Command> {
+        let body = match serde_json::from_str(&row.body) {
+            Ok(serde_json::Value::Object(body)) => body,
+            _ => return Err(StoreError::Corrupt(format!("body of command {}", row.id))),
+        };
+        Ok(Command {
+            id: row.id,
+            name: row.name,
+            body,
+            priority: member(
+                row.priority,
+                CommandPriority::from_value,
+                "command priority",
+            )?,
+            status: member(row.status, CommandStatus::from_value, "command status")?,
+            result: member(row.result, CommandResult::from_value, "command result")?,
+            trigger: member(
+                row.trigger_type,
+                CommandTrigger::from_value,
+                "command trigger",
+            )?,
+            message: row.message,
+            exception: row.exception,
+            client_user_agent: row.client_user_agent,
+            queued: row.queued,
+            started: row.started,
+            ended: row.ended,
+        })
+    }
+}
+
+/// A scheduled task.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ScheduledTaskRow {
+    pub id: i32,
+    pub name: String,
+    pub interval_minutes: i32,
+    pub last_execution: DateTime<Utc>,
+    pub last_start_time: Option<DateTime<Utc>>,
+}
+
+impl From<ScheduledTaskRow> for ScheduledTask {
+    fn from(row: ScheduledTaskRow) -> Self {
+        ScheduledTask {
+            id: row.id,
+            name: row.name,
+            interval_minutes: row.interval_minutes,
+            last_execution: row.last_execution,
+            last_start_time: row.last_start_time,
+        }
+    }
 }

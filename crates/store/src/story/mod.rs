@@ -2,10 +2,12 @@
 //! test file calls [`store_story!`](crate::store_story) with a function that
 //! opens a fresh, empty store, and gets one test per chapter.
 
+mod commands;
 mod fixtures;
 mod library;
 mod settings;
 
+pub use commands::*;
 pub use fixtures::{full_movie, movie_file};
 pub use library::*;
 pub use settings::*;
@@ -22,7 +24,8 @@ macro_rules! store_story {
             movie_file_is_read_with_its_movie, title_search_matches_word_prefixes,
             revision_changes_with_every_movie_write, writes_name_the_movies_they_touched,
             root_folders, tags, exclusions,
-            quality_profiles);
+            quality_profiles, commands_merge_and_are_claimed_once,
+            commands_end_and_are_requeued, scheduled_tasks_record_their_runs);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(
