@@ -64,6 +64,11 @@ pub enum ApiError {
     /// The body was larger than the server accepts: 413.
     #[error("request body too large")]
     PayloadTooLarge,
+    /// A failure Radarr answers as an unhandled exception, 500 with its
+    /// message, where clients match that message (arrapi does for unknown
+    /// command names).
+    #[error("{0}")]
+    Exception(String),
     /// Anything else; logged, never shown: 500.
     #[error("{0}")]
     Internal(String),
@@ -159,6 +164,11 @@ impl IntoResponse for ApiError {
                 }),
             )
                 .into_response(),
+            ApiError::Exception(message) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(MessageBody { message: &message }),
+            )
+                .into_response(),
             ApiError::Internal(detail) => {
                 tracing::error!(%detail, "request failed");
                 (
@@ -182,6 +192,7 @@ impl ApiError {
             ApiError::Conflict(_) => "conflict",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::Exception(_) => "exception",
             ApiError::Internal(_) => "internal",
         }
     }

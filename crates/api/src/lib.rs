@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 pub mod auth;
+pub mod commands;
 pub mod error;
 pub mod extract;
 pub mod json_input;

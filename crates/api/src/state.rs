@@ -11,6 +11,7 @@ use store::Store;
 use tmdb::Tmdb;
 
 use crate::auth::FailureTracker;
+use crate::commands::Commands;
 use crate::services::list_cache::ListCache;
 use crate::services::profile_cache::ProfileCache;
 use crate::services::rendered_movies::RenderedMovies;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub movie_list: Arc<ListCache>,
     /// Single movies as last rendered.
     pub rendered_movies: Arc<RenderedMovies>,
+    /// The commands the server runs.
+    pub commands: Arc<Commands>,
 }
 
 /// How often expired cache entries are dropped.
@@ -101,6 +104,7 @@ impl AppState {
             profiles: Arc::new(ProfileCache::default()),
             movie_list: Arc::new(ListCache::default()),
             rendered_movies: Arc::new(RenderedMovies::default()),
+            commands: Arc::new(Commands::default()),
         }
     }
 }

@@ -14,6 +14,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use api::commands::{JobRunner, Schedule};
 use api::{ApiConfig, AppState};
 use axum::ServiceExt;
 use domain::quality_definition::default_definitions;
@@ -112,8 +113,20 @@ pub async fn serve(
     prepared: Prepared,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let housekeeping = tokio::spawn(prepared.state.clone().housekeeping());
-    let app = api::service(prepared.state.clone());
+    let state = prepared.state.clone();
+    let housekeeping = tokio::spawn(state.clone().housekeeping());
+    let runner = JobRunner::new(state.clone());
+    runner.recover().await;
+    let runner_id = runner.id().to_string();
+    let jobs = tokio::spawn(runner.run());
+    let schedule = match Schedule::new(state.clone()).await {
+        Ok(schedule) => Some(tokio::spawn(schedule.run())),
+        Err(e) => {
+            tracing::error!(error = %e, "the schedule could not be read; scheduled tasks will not run");
+            None
+        }
+    };
+    let app = api::service(state.clone());
     let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
@@ -121,6 +134,14 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     housekeeping.abort();
+    if let Some(schedule) = schedule {
+        schedule.abort();
+    }
+    // Stopping the runner stops the commands it runs; they go back in the
+    // queue for the next start.
+    jobs.abort();
+    let _ = jobs.await;
+    JobRunner::release(&state, &runner_id).await;
     prepared.store.close().await;
     tracing::info!("stopped");
     served.map_err(ServerError::Serve)

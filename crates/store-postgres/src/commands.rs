@@ -29,47 +29,76 @@ fn body_text(command: &NewCommand) -> Result<String> {
         .map_err(|e| StoreError::Corrupt(format!("command body: {e}")))
 }
 
+/// Queues a command, or finds its equal queued or running; `true` when it
+/// is new.
+async fn enqueue(conn: &mut sqlx::PgConnection, command: &NewCommand) -> Result<(Command, bool)> {
+    let body = body_text(command)?;
+    let key = command.dedupe_key();
+    let insert = format!(
+        "INSERT INTO commands (name, body, dedupe_key, priority, status, result, \
+         trigger_type, client_user_agent, queued) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) \
+         ON CONFLICT (dedupe_key) WHERE status IN (0, 1) DO NOTHING \
+         RETURNING {COMMAND_COLUMNS}"
+    );
+    let existing = format!(
+        "SELECT {COMMAND_COLUMNS} FROM commands WHERE dedupe_key = $1 AND status IN (0, 1)"
+    );
+    // The one in the way may end between the insert and the select: then
+    // the next insert goes through.
+    for _ in 0..8 {
+        let inserted: Option<CommandRow> = sqlx::query_as(&insert)
+            .bind(command.name)
+            .bind(&body)
+            .bind(&key)
+            .bind(command.priority as i32)
+            .bind(CommandStatus::Queued as i32)
+            .bind(CommandResult::Unknown as i32)
+            .bind(command.trigger as i32)
+            .bind(&command.client_user_agent)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(row) = inserted {
+            return Ok((row.try_into()?, true));
+        }
+        let found: Option<CommandRow> = sqlx::query_as(&existing)
+            .bind(&key)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(row) = found {
+            return Ok((row.try_into()?, false));
+        }
+    }
+    Err(StoreError::Unavailable("the command queue kept changing"))
+}
+
 #[async_trait]
 impl CommandStore for PostgresStore {
     async fn enqueue_command(&self, command: &NewCommand) -> Result<(Command, bool)> {
-        let body = body_text(command)?;
-        let key = command.dedupe_key();
-        let insert = format!(
-            "INSERT INTO commands (name, body, dedupe_key, priority, status, result, \
-             trigger_type, client_user_agent, queued) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) \
-             ON CONFLICT (dedupe_key) WHERE status IN (0, 1) DO NOTHING \
-             RETURNING {COMMAND_COLUMNS}"
-        );
-        let existing = format!(
-            "SELECT {COMMAND_COLUMNS} FROM commands WHERE dedupe_key = $1 AND status IN (0, 1)"
-        );
-        // The one in the way may end between the insert and the select: then
-        // the next insert goes through.
-        for _ in 0..8 {
-            let inserted: Option<CommandRow> = sqlx::query_as(&insert)
-                .bind(command.name)
-                .bind(&body)
-                .bind(&key)
-                .bind(command.priority as i32)
-                .bind(CommandStatus::Queued as i32)
-                .bind(CommandResult::Unknown as i32)
-                .bind(command.trigger as i32)
-                .bind(&command.client_user_agent)
-                .fetch_optional(&self.pool)
-                .await?;
-            if let Some(row) = inserted {
-                return Ok((row.try_into()?, true));
-            }
-            let found: Option<CommandRow> = sqlx::query_as(&existing)
-                .bind(&key)
-                .fetch_optional(&self.pool)
-                .await?;
-            if let Some(row) = found {
-                return Ok((row.try_into()?, false));
-            }
+        let mut conn = self.pool.acquire().await?;
+        enqueue(&mut conn, command).await
+    }
+
+    async fn enqueue_scheduled(
+        &self,
+        command: &NewCommand,
+        seen: &ScheduledTask,
+    ) -> Result<Option<(Command, bool)>> {
+        let mut tx = self.pool.begin().await?;
+        // The row lock orders this after a finishing run of the task (which
+        // updates the row first), so a run that just ended is seen.
+        let last: Option<DateTime<Utc>> = sqlx::query_scalar(
+            "SELECT last_execution FROM scheduled_tasks WHERE name = $1 FOR UPDATE",
+        )
+        .bind(&seen.name)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if last != Some(seen.last_execution) {
+            return Ok(None);
         }
-        Err(StoreError::Unavailable("the command queue kept changing"))
+        let queued = enqueue(&mut tx, command).await?;
+        tx.commit().await?;
+        Ok(Some(queued))
     }
 
     async fn command(&self, id: i32) -> Result<Command> {
@@ -133,6 +162,15 @@ impl CommandStore for PostgresStore {
         task: Option<&str>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        // The task first: `enqueue_scheduled` locks it before the command
+        // row, and taking the two in one order cannot deadlock.
+        if let Some(task) = task {
+            sqlx::query("UPDATE scheduled_tasks SET last_execution = $1 WHERE name = $2")
+                .bind(ended)
+                .bind(task)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
             "UPDATE commands SET status = $1, result = $2, message = $3, exception = $4, \
              ended = $5, runner = NULL, claimed = NULL WHERE id = $6 AND status = 1",
@@ -145,13 +183,6 @@ impl CommandStore for PostgresStore {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if let Some(task) = task {
-            sqlx::query("UPDATE scheduled_tasks SET last_execution = $1 WHERE name = $2")
-                .bind(ended)
-                .bind(task)
-                .execute(&mut *tx)
-                .await?;
-        }
         tx.commit().await?;
         Ok(())
     }

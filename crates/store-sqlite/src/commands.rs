@@ -32,47 +32,75 @@ fn read_command(
     row.map(Command::try_from).transpose()
 }
 
+/// Queues a command on an open transaction, or finds its equal queued or
+/// running; `true` when it is new.
+fn enqueue(tx: &Connection, command: &NewCommand, body: &str) -> Result<(Command, bool)> {
+    let key = command.dedupe_key();
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO commands (name, body, dedupe_key, priority, status, result, \
+             trigger_type, client_user_agent, queued) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+             ON CONFLICT (dedupe_key) WHERE status IN (0, 1) DO NOTHING",
+        )?
+        .execute(params![
+            command.name,
+            body,
+            key,
+            command.priority as i32,
+            CommandStatus::Queued as i32,
+            CommandResult::Unknown as i32,
+            command.trigger as i32,
+            command.client_user_agent,
+            Utc::now(),
+        ])?;
+    let found = if inserted > 0 {
+        let id = row_id(tx.last_insert_rowid())?;
+        let sql = format!("SELECT {COMMAND_COLUMNS} FROM commands WHERE id = ?1");
+        read_command(tx, &sql, [id])?
+    } else {
+        let sql = format!(
+            "SELECT {COMMAND_COLUMNS} FROM commands WHERE dedupe_key = ?1 AND status IN (0, 1)"
+        );
+        read_command(tx, &sql, [&key])?
+    };
+    let command = found.ok_or(StoreError::Unavailable("the queued command vanished"))?;
+    Ok((command, inserted > 0))
+}
+
 #[async_trait]
 impl CommandStore for SqliteStore {
     async fn enqueue_command(&self, command: &NewCommand) -> Result<(Command, bool)> {
         let body = to_json(&command.body)?;
-        let key = command.dedupe_key();
         self.db
             .write(|conn| {
                 let tx = conn.transaction()?;
-                let inserted = tx
-                    .prepare_cached(
-                        "INSERT INTO commands (name, body, dedupe_key, priority, status, result, \
-                     trigger_type, client_user_agent, queued) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
-                     ON CONFLICT (dedupe_key) WHERE status IN (0, 1) DO NOTHING",
-                    )?
-                    .execute(params![
-                        command.name,
-                        body,
-                        key,
-                        command.priority as i32,
-                        CommandStatus::Queued as i32,
-                        CommandResult::Unknown as i32,
-                        command.trigger as i32,
-                        command.client_user_agent,
-                        Utc::now(),
-                    ])?;
-                let found = if inserted > 0 {
-                    let id = row_id(tx.last_insert_rowid())?;
-                    let sql = format!("SELECT {COMMAND_COLUMNS} FROM commands WHERE id = ?1");
-                    read_command(&tx, &sql, [id])?
-                } else {
-                    let sql = format!(
-                        "SELECT {COMMAND_COLUMNS} FROM commands \
-                         WHERE dedupe_key = ?1 AND status IN (0, 1)"
-                    );
-                    read_command(&tx, &sql, [&key])?
-                };
+                let queued = enqueue(&tx, command, &body)?;
                 tx.commit()?;
-                let command =
-                    found.ok_or(StoreError::Unavailable("the queued command vanished"))?;
-                Ok((command, inserted > 0))
+                Ok(queued)
+            })
+            .await
+    }
+
+    async fn enqueue_scheduled(
+        &self,
+        command: &NewCommand,
+        seen: &ScheduledTask,
+    ) -> Result<Option<(Command, bool)>> {
+        let body = to_json(&command.body)?;
+        self.db
+            .write(|conn| {
+                let tx = conn.transaction()?;
+                let last = tx
+                    .prepare_cached("SELECT last_execution FROM scheduled_tasks WHERE name = ?1")?
+                    .query_row([&seen.name], |row| row.get::<_, DateTime<Utc>>(0))
+                    .optional()?;
+                if last != Some(seen.last_execution) {
+                    return Ok(None);
+                }
+                let queued = enqueue(&tx, command, &body)?;
+                tx.commit()?;
+                Ok(Some(queued))
             })
             .await
     }

@@ -13,6 +13,14 @@ pub trait CommandStore: Send + Sync {
     /// Queues a command, unless one with the same name and fields is queued
     /// or running: then that one is returned, and `false` says so.
     async fn enqueue_command(&self, command: &NewCommand) -> Result<(Command, bool)>;
+    /// Queues a scheduled task's command, as `enqueue_command` does, if the
+    /// task has not run since it was read as `seen`; `None` when it has.
+    /// Instances checking the schedule together queue it once.
+    async fn enqueue_scheduled(
+        &self,
+        command: &NewCommand,
+        seen: &ScheduledTask,
+    ) -> Result<Option<(Command, bool)>>;
     /// One command.
     async fn command(&self, id: i32) -> Result<Command>;
     /// Commands queued or running, and those that ended after `ended_after`,

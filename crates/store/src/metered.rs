@@ -111,6 +111,7 @@ metered!(ProfileStore {
 
 metered!(CommandStore {
     fn enqueue_command(&self, command: &NewCommand) -> Result<(Command, bool)>;
+    fn enqueue_scheduled(&self, command: &NewCommand, seen: &ScheduledTask) -> Result<Option<(Command, bool)>>;
     fn command(&self, id: i32) -> Result<Command>;
     fn recent_commands(&self, ended_after: DateTime<Utc>) -> Result<Vec<Command>>;
     fn claim_command(&self, runner: &str, now: DateTime<Utc>) -> Result<Option<Command>>;

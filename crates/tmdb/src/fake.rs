@@ -52,6 +52,10 @@ struct Inner {
     troubles: VecDeque<Trouble>,
     /// Where `/configuration` says images are.
     image_base: Option<String>,
+    /// Fields laid over a movie's details, by TMDB id.
+    revisions: std::collections::HashMap<i32, Value>,
+    /// Movies answered with 404.
+    removed: Vec<i32>,
 }
 
 /// The bytes every image the fake serves holds: a JPEG's start marker, then
@@ -97,6 +101,18 @@ impl FakeTmdb {
     /// Answers the next requests with these troubles, one each, in order.
     pub fn trouble(&self, troubles: impl IntoIterator<Item = Trouble>) {
         lock(&self.inner).troubles.extend(troubles);
+    }
+
+    /// From now on, answers for the movie `tmdb_id` with `fields` over its
+    /// usual details (a changed title, a new poster), as TMDB's data changes.
+    pub fn revise(&self, tmdb_id: i32, fields: Value) {
+        lock(&self.inner).revisions.insert(tmdb_id, fields);
+    }
+
+    /// From now on, answers 404 for the movie `tmdb_id`, as for a movie
+    /// removed from TMDB.
+    pub fn remove(&self, tmdb_id: i32) {
+        lock(&self.inner).removed.push(tmdb_id);
     }
 
     /// Every request so far.
@@ -252,13 +268,19 @@ async fn movie(
         return refused;
     }
     let appended = param(&params, "append_to_response").unwrap_or_default();
-    match id.parse::<i32>() {
-        Ok(603) if appended.contains("release_dates") => {
-            axum::Json(fixture("movie_603.json")).into_response()
-        }
-        Ok(id) if id > 0 && id <= KNOWN_IDS => axum::Json(generated_movie(id)).into_response(),
-        _ => not_found(),
+    let mut details = match id.parse::<i32>() {
+        Ok(id) if lock(&inner).removed.contains(&id) => return not_found(),
+        Ok(603) if appended.contains("release_dates") => fixture("movie_603.json"),
+        Ok(id) if id > 0 && id <= KNOWN_IDS => generated_movie(id),
+        _ => return not_found(),
+    };
+    let revision = details["id"]
+        .as_i64()
+        .and_then(|id| lock(&inner).revisions.get(&(id as i32)).cloned());
+    if let (Some(Value::Object(fields)), Some(details)) = (revision, details.as_object_mut()) {
+        details.extend(fields);
     }
+    axum::Json(details).into_response()
 }
 
 async fn search(State(inner): Shared, Query(params): Params, headers: HeaderMap) -> Response {

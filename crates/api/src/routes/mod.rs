@@ -1,5 +1,6 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
+mod command;
 mod exclusion;
 mod media_cover;
 mod movie;
@@ -10,6 +11,7 @@ pub mod respond;
 mod root_folder;
 mod system;
 mod tag;
+mod task;
 
 use axum::Router;
 use axum::extract::Request;
@@ -48,6 +50,8 @@ pub fn app(state: AppState) -> Router {
         .merge(tag::routes())
         .merge(quality::routes())
         .merge(exclusion::routes())
+        .merge(command::routes())
+        .merge(task::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

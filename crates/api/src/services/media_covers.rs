@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use axum::body::Bytes;
-use domain::movie::CoverType;
+use domain::movie::{CoverType, Movie};
 use tmdb::TmdbError;
 
 use crate::error::{ApiError, ApiResult};
@@ -69,6 +69,34 @@ pub async fn cover(
         tracing::warn!(error = %e, path = %path.display(), "a movie image was not kept");
     }
     Ok((bytes, content_type))
+}
+
+/// Removes the kept images a refresh replaced (their TMDB address changed),
+/// so the next request fetches the new ones.
+pub async fn forget_replaced(state: &AppState, before: &Movie, after: &Movie) {
+    let remote = |movie: &Movie, cover: CoverType| {
+        movie
+            .images
+            .iter()
+            .find(|i| i.cover_type == cover)
+            .and_then(|i| i.remote_url.clone())
+    };
+    let folder = folder(state, after.id);
+    for cover in before.images.iter().map(|i| i.cover_type) {
+        if remote(before, cover) == remote(after, cover) {
+            continue;
+        }
+        for extension in ["jpg", "png"] {
+            let path = folder.join(format!("{cover}.{extension}"));
+            match tokio::fs::remove_file(&path).await {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, path = %path.display(), "a replaced image was not removed")
+                }
+            }
+        }
+    }
 }
 
 fn folder(state: &AppState, movie_id: i32) -> PathBuf {

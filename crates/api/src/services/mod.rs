@@ -7,4 +7,5 @@ pub mod lookup;
 pub mod media_covers;
 pub mod movies;
 pub mod profile_cache;
+pub mod refresh;
 pub mod rendered_movies;

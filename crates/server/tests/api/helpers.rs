@@ -215,6 +215,32 @@ impl TestApp {
         }
     }
 
+    /// Stops the server and starts it again on the same data and settings,
+    /// on a new port.
+    pub async fn restart(mut self) -> TestApp {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            handle.await.expect("server task").expect("a clean stop");
+        }
+        let mut app = start(self.settings, self.data_dir).await;
+        app.root = self.root;
+        app
+    }
+
+    /// Polls a command until it has ended, and returns it.
+    pub async fn finished_command(&self, id: &Value) -> Value {
+        for _ in 0..200 {
+            let command = self.get_json(&format!("/api/v3/command/{id}")).await;
+            if !matches!(command["status"].as_str(), Some("queued" | "started")) {
+                return command;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("command {id} did not end within 10 seconds");
+    }
+
     /// The data folder's path.
     pub fn data_path(&self) -> PathBuf {
         self.data_dir.path().to_path_buf()

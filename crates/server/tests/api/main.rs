@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod auth;
+mod commands;
 mod compat;
 mod errors;
 mod helpers;
@@ -12,5 +13,6 @@ mod media_cover;
 mod metadata;
 mod movies;
 mod observability;
+mod schedule;
 mod settings_lists;
 mod system;

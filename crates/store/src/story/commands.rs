@@ -226,7 +226,7 @@ pub async fn scheduled_tasks_record_their_runs(store: &dyn Store) {
         .expect("ensure again");
     let tasks = store.scheduled_tasks().await.expect("tasks");
     assert_eq!(tasks.len(), 2);
-    let refresh = &tasks[0];
+    let refresh = tasks[0].clone();
     assert_eq!(refresh.name, "RefreshMovie");
     assert_eq!(
         refresh.interval_minutes, 720,
@@ -239,10 +239,21 @@ pub async fn scheduled_tasks_record_their_runs(store: &dyn Store) {
     );
     assert_eq!(refresh.last_start_time, None);
 
-    let (queued, _) = store
-        .enqueue_command(&command("RefreshMovie", json!({}), CommandPriority::Normal))
+    let seen = refresh.clone();
+    let refresh_all = command("RefreshMovie", json!({}), CommandPriority::Normal);
+    let (queued, new) = store
+        .enqueue_scheduled(&refresh_all, &seen)
         .await
-        .expect("enqueue");
+        .expect("enqueue")
+        .expect("the task is as seen");
+    assert!(new);
+    let (merged, new) = store
+        .enqueue_scheduled(&refresh_all, &seen)
+        .await
+        .expect("enqueue")
+        .expect("the task is as seen");
+    assert!(!new, "a second instance's schedule merges with the first's");
+    assert_eq!(merged.id, queued.id);
     let ran = Utc::now();
     store
         .claim_command("a", ran)

@@ -1,0 +1,135 @@
+//! Reading a posted command's fields: keys in any case, as Radarr binds them.
+
+use serde_json::{Map, Value};
+
+use crate::error::{ApiError, ApiResult, ValidationFailure};
+
+/// Fields every Radarr command has; they describe the command rather than
+/// say what it should do, so they are not part of its own fields.
+const COMMON_FIELDS: &[&str] = &[
+    "name",
+    "sendUpdatesToClient",
+    "updateScheduledTask",
+    "completionMessage",
+    "requiresDiskAccess",
+    "isExclusive",
+    "isTypeExclusive",
+    "isLongRunning",
+    "lastExecutionTime",
+    "lastStartTime",
+    "trigger",
+    "suppressMessages",
+    "clientUserAgent",
+];
+
+/// The field named `name`, whatever its case.
+pub fn get<'a>(given: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
+    given.get(name).or_else(|| {
+        given
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value)
+    })
+}
+
+/// Every field but the common ones, as given.
+pub fn own_fields(given: &Map<String, Value>) -> Map<String, Value> {
+    given
+        .iter()
+        .filter(|(key, _)| !COMMON_FIELDS.iter().any(|c| c.eq_ignore_ascii_case(key)))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect()
+}
+
+fn invalid(field: &str, what: &str, value: &Value) -> ApiError {
+    let property = {
+        let mut chars = field.chars();
+        chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default()
+    };
+    ApiError::Validation(vec![
+        ValidationFailure::new(
+            &property,
+            format!("'{property}' must be {what}."),
+            "InvalidValueValidator",
+        )
+        .attempted(value),
+    ])
+}
+
+/// A list of ids, sorted and each once; empty when absent or null.
+pub fn ids(given: &Map<String, Value>, field: &str) -> ApiResult<Vec<i32>> {
+    let value = match get(given, field) {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(value) => value,
+    };
+    let mut ids = value
+        .as_array()
+        .and_then(|items| {
+            items
+                .iter()
+                .map(|id| id.as_i64().and_then(|id| i32::try_from(id).ok()))
+                .collect::<Option<Vec<i32>>>()
+        })
+        .ok_or_else(|| invalid(field, "a list of ids", value))?;
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+/// A true or false field; `false` when absent or null.
+pub fn flag(given: &Map<String, Value>, field: &str) -> ApiResult<bool> {
+    match get(given, field) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(value) => Err(invalid(field, "true or false", value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn map(value: Value) -> Map<String, Value> {
+        value.as_object().cloned().unwrap_or_default()
+    }
+
+    #[test]
+    fn fields_are_found_in_any_case() {
+        let given = map(json!({"MovieIDs": [3, 1, 3], "isnewmovie": true}));
+        assert_eq!(ids(&given, "movieIds").ok(), Some(vec![1, 3]));
+        assert_eq!(flag(&given, "isNewMovie").ok(), Some(true));
+        assert_eq!(ids(&map(json!({})), "movieIds").ok(), Some(vec![]));
+        assert_eq!(
+            ids(&map(json!({"movieIds": null})), "movieIds").ok(),
+            Some(vec![])
+        );
+    }
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        for bad in [
+            json!({"movieIds": "1"}),
+            json!({"movieIds": [1.5]}),
+            json!({"movieIds": [1e12]}),
+        ] {
+            match ids(&map(bad), "movieIds") {
+                Err(ApiError::Validation(failures)) => {
+                    assert_eq!(failures[0].property_name, "MovieIds");
+                }
+                other => panic!("expected a validation failure, got {other:?}"),
+            }
+        }
+        assert!(flag(&map(json!({"isNewMovie": "yes"})), "isNewMovie").is_err());
+    }
+
+    #[test]
+    fn common_fields_are_not_the_commands_own() {
+        let given = map(json!({"name": "RssSync", "Trigger": "manual", "path": "/downloads"}));
+        assert_eq!(own_fields(&given), map(json!({"path": "/downloads"})));
+    }
+}

@@ -1,0 +1,204 @@
+//! The schedule and the job runner, driven by hand: the clock is given to the
+//! schedule and the queue is drained, so nothing waits on real time. On
+//! PostgreSQL, two instances share the queue and run each command once.
+
+use api::AppState;
+use api::commands::{JobRunner, Schedule};
+use chrono::{Duration, Utc};
+use domain::command::CommandStatus;
+use domain::movie::Movie;
+use serde_json::json;
+use server::cli::ServeArgs;
+use server::{DatabaseSettings, Prepared, Settings};
+use tmdb::fake::FakeTmdb;
+
+use crate::helpers::spawn_app;
+
+/// An instance prepared (store open, defaults seeded) but not serving.
+async fn instance(fake: &FakeTmdb, postgres: Option<&str>) -> (Prepared, tempfile::TempDir) {
+    let data_dir = tempfile::tempdir().expect("data dir");
+    let args = ServeArgs {
+        data_dir: Some(data_dir.path().to_path_buf()),
+        ..ServeArgs::default()
+    };
+    let mut settings = Settings::resolve(args).expect("settings");
+    settings.tmdb.base_url = fake.base_url.clone();
+    settings.tmdb.credential = Some(tmdb::Credential::from_key(tmdb::fake::API_KEY));
+    if let Some(url) = postgres {
+        let mut options = store_postgres::PostgresOptions::new(url.to_string());
+        options.max_connections = 4;
+        options.min_connections = 0;
+        settings.database = DatabaseSettings::Postgres(options);
+    }
+    (server::prepare(&settings).await.expect("prepare"), data_dir)
+}
+
+async fn add_movies(state: &AppState, count: i32) {
+    let movies: Vec<Movie> = (1..=count)
+        .map(|id| {
+            let mut movie = Movie::new(id, &format!("Movie {id}"), 2001);
+            movie.quality_profile_id = 1;
+            movie.path = format!("/movies/Movie {id} (2001)");
+            movie.root_folder_path = "/movies".into();
+            movie
+        })
+        .collect();
+    state.store.add_movies(&movies).await.expect("add");
+}
+
+fn movie_requests(fake: &FakeTmdb) -> usize {
+    fake.seen()
+        .iter()
+        .filter(|s| s.path.starts_with("/movie/"))
+        .count()
+}
+
+#[tokio::test]
+async fn the_library_is_refreshed_when_a_day_has_passed() {
+    let fake = FakeTmdb::start().await;
+    let (prepared, _dir) = instance(&fake, None).await;
+    let state = prepared.state().clone();
+    add_movies(&state, 3).await;
+    let schedule = Schedule::new(state.clone()).await.expect("schedule");
+    let now = Utc::now();
+    assert!(
+        schedule
+            .queue_due(now + Duration::minutes(1))
+            .await
+            .expect("due")
+            .is_empty()
+    );
+
+    let due = schedule
+        .queue_due(now + Duration::hours(25))
+        .await
+        .expect("due");
+    let names: Vec<&str> = due.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["MessagingCleanup", "RefreshMovie"]);
+    let again = schedule
+        .queue_due(now + Duration::hours(25))
+        .await
+        .expect("due");
+    assert_eq!(
+        again.iter().map(|c| c.id).collect::<Vec<_>>(),
+        due.iter().map(|c| c.id).collect::<Vec<_>>(),
+        "still queued: merged, not queued twice"
+    );
+    let ran = JobRunner::new(state.clone()).drain().await;
+    assert_eq!(ran.len(), 2);
+    assert!(
+        ran.iter().all(|c| c.status == CommandStatus::Completed),
+        "{ran:?}"
+    );
+    assert_eq!(movie_requests(&fake), 3, "each movie fetched once");
+
+    let tasks = state.store.scheduled_tasks().await.expect("tasks");
+    let refresh = tasks
+        .iter()
+        .find(|t| t.name == "RefreshMovie")
+        .expect("task");
+    assert!(refresh.last_execution > now, "the run is recorded");
+    assert!(refresh.last_start_time.is_some());
+    assert!(
+        schedule
+            .queue_due(now + Duration::hours(23))
+            .await
+            .expect("due")
+            .iter()
+            .all(|c| c.name != "RefreshMovie"),
+        "not due again for a day"
+    );
+}
+
+#[tokio::test]
+async fn tasks_are_listed_with_their_last_and_next_run() {
+    let app = spawn_app().await;
+    let tasks = app.get_json("/api/v3/system/task").await;
+    let refresh = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["taskName"] == "RefreshMovie")
+        .cloned()
+        .expect("the refresh task");
+    assert_eq!(refresh["name"], "Refresh Movie");
+    assert_eq!(refresh["interval"], 1440);
+    assert_eq!(refresh["lastDuration"], "00:00:00.0000000");
+    let last = refresh["lastExecution"].as_str().unwrap();
+    let next = refresh["nextExecution"].as_str().unwrap();
+    let day = chrono::DateTime::parse_from_rfc3339(next).unwrap()
+        - chrono::DateTime::parse_from_rfc3339(last).unwrap();
+    assert_eq!(day, Duration::days(1));
+    let one = app
+        .get_json(&format!("/api/v3/system/task/{}", refresh["id"]))
+        .await;
+    assert_eq!(one, refresh);
+    assert_eq!(
+        app.get("/api/v3/system/task/999").await.status(),
+        reqwest::StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_run_each_command_once() {
+    let fake = FakeTmdb::start().await;
+    let url = store_postgres::test_database::fresh_database().await;
+    let (a, _a_dir) = instance(&fake, Some(&url)).await;
+    let (b, _b_dir) = instance(&fake, Some(&url)).await;
+    let (a, b) = (a.state().clone(), b.state().clone());
+    add_movies(&a, 12).await;
+
+    let (schedule_a, schedule_b) = (
+        Schedule::new(a.clone()).await.expect("schedule"),
+        Schedule::new(b.clone()).await.expect("schedule"),
+    );
+    let later = Utc::now() + Duration::hours(25);
+    let (due_a, due_b) = tokio::join!(schedule_a.queue_due(later), schedule_b.queue_due(later));
+    let refresh_ids = |due: &[domain::command::Command]| {
+        due.iter()
+            .filter(|c| c.name == "RefreshMovie")
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        refresh_ids(&due_a.expect("due")),
+        refresh_ids(&due_b.expect("due"))
+    );
+
+    for id in 1..=12 {
+        let body = json!({"name": "RefreshMovie", "movieIds": [id]});
+        let given = body.as_object().cloned().unwrap_or_default();
+        let on = if id % 2 == 0 { &a } else { &b };
+        on.commands
+            .queue(on, &given, domain::command::CommandTrigger::Manual, None)
+            .await
+            .expect("queue");
+    }
+    let (runner_a, runner_b) = (JobRunner::new(a.clone()), JobRunner::new(b.clone()));
+    let (ran_a, ran_b) = tokio::join!(runner_a.drain(), runner_b.drain());
+    let mut ran: Vec<i32> = ran_a.iter().chain(&ran_b).map(|c| c.id).collect();
+    let total = ran.len();
+    ran.sort_unstable();
+    ran.dedup();
+    assert_eq!(ran.len(), total, "no command ran twice");
+    assert_eq!(total, 2 + 12, "the scheduled two and the twelve queued");
+    assert!(
+        ran_a
+            .iter()
+            .chain(&ran_b)
+            .all(|c| c.status == CommandStatus::Completed)
+    );
+    assert_eq!(
+        movie_requests(&fake),
+        12 + 12,
+        "the library refresh and each single refresh fetched each movie once"
+    );
+    let due = schedule_b
+        .queue_due(later - Duration::hours(2))
+        .await
+        .expect("due");
+    assert!(
+        refresh_ids(&due).is_empty(),
+        "a run on one instance counts for the other"
+    );
+}
