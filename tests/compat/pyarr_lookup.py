@@ -1,4 +1,4 @@
-"""Finds and adds a movie with pyarr 5.2.0 against a server whose TMDB is a fake.
+"""Finds, adds and refreshes a movie with pyarr 5.2.0 against a server whose TMDB is a fake.
 
 Usage: python pyarr_lookup.py BASE_URL API_KEY ROOT_FOLDER
 
@@ -10,6 +10,7 @@ prints one line; the first failure prints why and exits 1. The last line is
 from __future__ import annotations
 
 import sys
+import time
 import warnings
 from typing import Any
 
@@ -102,6 +103,33 @@ def main(argv: list[str]) -> int:
         return "lookup carries the library id"
 
     step("lookup after adding", added_shows)
+
+    # POST /api/v3/command {"name": "RefreshMovie", "movieIds": [id]}, then
+    # GET /api/v3/command/{id} until it ends, as pyarr's users poll it.
+    def refresh() -> str:
+        command = api.post_command("RefreshMovie", movieIds=[state["id"]])
+        check(command.get("name") == "RefreshMovie", f"name {command.get('name')!r}")
+        check(command.get("status") in ("queued", "started"), f"status {command.get('status')!r}")
+        for _ in range(100):
+            polled = api.get_command(command["id"])
+            if polled.get("status") not in ("queued", "started"):
+                break
+            time.sleep(0.1)
+        check(polled.get("status") == "completed", f"ended {polled.get('status')!r}: {polled.get('message')!r}")
+        listed = api.get_command()
+        check(any(c.get("id") == command["id"] for c in listed), "the command is not listed")
+        return f"command {command['id']} completed"
+
+    step("refresh command", refresh)
+
+    # GET /api/v3/system/task
+    def tasks() -> str:
+        found = {task.get("taskName"): task for task in api.get_task()}
+        check("RefreshMovie" in found, f"tasks {sorted(found)}")
+        check(found["RefreshMovie"].get("interval") == 1440, f"{found['RefreshMovie']!r}")
+        return f"{len(found)} tasks"
+
+    step("scheduled tasks", tasks)
 
     return run.done()
 

@@ -12,7 +12,7 @@ async fn pyarr_manages_movies() {
 }
 
 #[tokio::test]
-async fn pyarr_looks_up_and_adds_movies_from_tmdb() {
+async fn pyarr_looks_up_adds_and_refreshes_movies_from_tmdb() {
     let (app, _fake) = spawn_app_with_tmdb().await;
     run_pyarr(&app, "pyarr_lookup.py").await;
 }
