@@ -5,6 +5,7 @@
 mod wire_enum;
 
 pub mod availability;
+pub mod collection;
 pub mod command;
 pub mod exclusion;
 pub mod language;

@@ -4,6 +4,7 @@
 //! database's own locks keep concurrent instances from stepping on each other.
 #![forbid(unsafe_code)]
 
+mod collections;
 mod commands;
 mod movies;
 mod options;

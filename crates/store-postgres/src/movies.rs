@@ -289,6 +289,12 @@ impl MovieStore for PostgresStore {
         Ok(MovieFile { id, ..file.clone() })
     }
 
+    async fn tmdb_ids(&self) -> Result<Vec<i32>> {
+        Ok(sqlx::query_scalar("SELECT tmdb_id FROM movies")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     async fn movie_paths(&self) -> Result<Vec<String>> {
         Ok(sqlx::query_scalar("SELECT path FROM movies ORDER BY id")
             .fetch_all(&self.pool)

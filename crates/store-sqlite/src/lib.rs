@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod changes;
+mod collections;
 mod commands;
 mod connections;
 mod movies;
@@ -33,6 +34,7 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../migrations/0001_library.sql")),
         M::up(include_str!("../migrations/0002_commands.sql")),
+        M::up(include_str!("../migrations/0003_collections.sql")),
     ])
 }
 

@@ -358,6 +358,16 @@ impl MovieStore for SqliteStore {
         .await
     }
 
+    async fn tmdb_ids(&self) -> Result<Vec<i32>> {
+        self.db.read(|conn| {
+            let mut stmt = conn.prepare_cached("SELECT tmdb_id FROM movies")?;
+            let ids = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ids)
+        })
+    }
+
     async fn movie_paths(&self) -> Result<Vec<String>> {
         self.db.read(|conn| {
             let mut stmt = conn.prepare_cached("SELECT path FROM movies")?;

@@ -8,8 +8,8 @@ use rusqlite::types::Type;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use store::rows::{
-    CommandRow, ExclusionRow, Json, MovieRow, QualityDefinitionRow, QualityProfileRow,
-    RootFolderRow, ScheduledTaskRow, TagRow,
+    CollectionRow, CommandRow, ExclusionRow, Json, MovieRow, QualityDefinitionRow,
+    QualityProfileRow, RootFolderRow, ScheduledTaskRow, TagRow,
 };
 use store::{Result, StoreError};
 
@@ -211,5 +211,32 @@ pub(crate) fn task_row(row: &Row) -> rusqlite::Result<ScheduledTaskRow> {
         interval_minutes: row.get(2)?,
         last_execution: date(row, 3)?,
         last_start_time: date_or_null(row, 4)?,
+    })
+}
+
+/// The columns `collection_row` reads, in its order.
+pub(crate) const COLLECTION_COLUMNS: &str = "id, tmdb_id, title, sort_title, clean_title, \
+     overview, images, monitored, quality_profile_id, root_folder_path, minimum_availability, \
+     search_on_add, tags, added, last_info_sync, parts";
+
+/// A row of [`COLLECTION_COLUMNS`].
+pub(crate) fn collection_row(row: &Row) -> rusqlite::Result<CollectionRow> {
+    Ok(CollectionRow {
+        id: row.get(0)?,
+        tmdb_id: row.get(1)?,
+        title: row.get(2)?,
+        sort_title: row.get(3)?,
+        clean_title: row.get(4)?,
+        overview: row.get(5)?,
+        images: json(row, 6)?,
+        monitored: row.get(7)?,
+        quality_profile_id: row.get(8)?,
+        root_folder_path: row.get(9)?,
+        minimum_availability: row.get(10)?,
+        search_on_add: row.get(11)?,
+        tags: json(row, 12)?,
+        added: date(row, 13)?,
+        last_info_sync: date_or_null(row, 14)?,
+        parts: json(row, 15)?,
     })
 }

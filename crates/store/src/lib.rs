@@ -5,6 +5,7 @@
 
 #[cfg(feature = "bench")]
 pub mod bench_data;
+mod collections;
 mod commands;
 mod error;
 mod metered;
@@ -21,6 +22,7 @@ mod settings;
 #[cfg(feature = "story")]
 pub mod story;
 
+pub use collections::CollectionStore;
 pub use commands::CommandStore;
 pub use error::{Conflict, Result, StoreError};
 pub use metered::Metered;
@@ -59,6 +61,12 @@ pub trait Database: Send + Sync {
 }
 
 /// Everything the library keeps, over one backend.
-pub trait Store: Database + MovieStore + SettingsStore + ProfileStore + CommandStore {}
+pub trait Store:
+    Database + MovieStore + SettingsStore + ProfileStore + CommandStore + CollectionStore
+{
+}
 
-impl<T: Database + MovieStore + SettingsStore + ProfileStore + CommandStore> Store for T {}
+impl<T> Store for T where
+    T: Database + MovieStore + SettingsStore + ProfileStore + CommandStore + CollectionStore
+{
+}

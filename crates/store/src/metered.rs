@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
@@ -16,7 +17,10 @@ use domain::root_folder::RootFolder;
 use domain::tag::Tag;
 use futures::stream::BoxStream;
 
-use crate::{Backend, CommandStore, Database, MovieStore, ProfileStore, Result, SettingsStore};
+use crate::{
+    Backend, CollectionStore, CommandStore, Database, MovieStore, ProfileStore, Result,
+    SettingsStore,
+};
 
 /// A store whose calls are timed and traced.
 pub struct Metered<S> {
@@ -70,6 +74,7 @@ metered!(MovieStore {
     fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>>;
     fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()>;
     fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
+    fn tmdb_ids(&self) -> Result<Vec<i32>>;
     fn movie_paths(&self) -> Result<Vec<String>>;
     fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
     fn library_revision(&self) -> Result<i64>;
@@ -124,6 +129,13 @@ metered!(CommandStore {
     fn ensure_tasks(&self, tasks: &[(&str, i32)], now: DateTime<Utc>) -> Result<()>;
     fn scheduled_tasks(&self) -> Result<Vec<ScheduledTask>>;
     fn task_started(&self, name: &str, at: DateTime<Utc>) -> Result<()>;
+});
+
+metered!(CollectionStore {
+    fn collections(&self) -> Result<Vec<Collection>>;
+    fn collection(&self, id: i32) -> Result<Collection>;
+    fn add_collection(&self, collection: &Collection) -> Result<(Collection, bool)>;
+    fn update_collection(&self, collection: &Collection) -> Result<Collection>;
 });
 
 metered!(Database {

@@ -39,6 +39,8 @@ pub trait MovieStore: Send + Sync {
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()>;
     /// Records a movie's file, replacing the one it had.
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
+    /// Every movie's TMDB id, in no order.
+    async fn tmdb_ids(&self) -> Result<Vec<i32>>;
     /// Every movie's folder, for telling which folders of a root belong to no movie.
     async fn movie_paths(&self) -> Result<Vec<String>>;
     /// The ids of movies carrying a tag.

@@ -3,6 +3,7 @@
 //! its columns to match these fields.
 
 use chrono::{DateTime, Utc};
+use domain::collection::{Collection, CollectionPart};
 use domain::command::{
     Command, CommandPriority, CommandResult, CommandStatus, CommandTrigger, ScheduledTask,
 };
@@ -318,5 +319,51 @@ impl From<ScheduledTaskRow> for ScheduledTask {
             last_execution: row.last_execution,
             last_start_time: row.last_start_time,
         }
+    }
+}
+
+/// A collection.
+#[derive(Debug, sqlx::FromRow)]
+pub struct CollectionRow {
+    pub id: i32,
+    pub tmdb_id: i32,
+    pub title: String,
+    pub sort_title: String,
+    pub clean_title: String,
+    pub overview: String,
+    pub images: Json<Vec<MediaCover>>,
+    pub monitored: bool,
+    pub quality_profile_id: i32,
+    pub root_folder_path: String,
+    pub minimum_availability: i32,
+    pub search_on_add: bool,
+    pub tags: Json<Vec<i32>>,
+    pub added: DateTime<Utc>,
+    pub last_info_sync: Option<DateTime<Utc>>,
+    pub parts: Json<Vec<CollectionPart>>,
+}
+
+impl TryFrom<CollectionRow> for Collection {
+    type Error = StoreError;
+
+    fn try_from(row: CollectionRow) -> Result<Collection> {
+        Ok(Collection {
+            id: row.id,
+            tmdb_id: row.tmdb_id,
+            title: row.title,
+            sort_title: row.sort_title,
+            clean_title: row.clean_title,
+            overview: row.overview,
+            images: row.images.0,
+            monitored: row.monitored,
+            quality_profile_id: row.quality_profile_id,
+            root_folder_path: row.root_folder_path,
+            minimum_availability: status(row.minimum_availability)?,
+            search_on_add: row.search_on_add,
+            tags: row.tags.0,
+            added: row.added,
+            last_info_sync: row.last_info_sync,
+            parts: row.parts.0,
+        })
     }
 }

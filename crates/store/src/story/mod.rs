@@ -2,11 +2,13 @@
 //! test file calls [`store_story!`](crate::store_story) with a function that
 //! opens a fresh, empty store, and gets one test per chapter.
 
+mod collections;
 mod commands;
 mod fixtures;
 mod library;
 mod settings;
 
+pub use collections::*;
 pub use commands::*;
 pub use fixtures::{full_movie, movie_file};
 pub use library::*;
@@ -25,7 +27,8 @@ macro_rules! store_story {
             revision_changes_with_every_movie_write, writes_name_the_movies_they_touched,
             root_folders, tags, exclusions,
             quality_profiles, commands_merge_and_are_claimed_once,
-            commands_end_and_are_requeued, scheduled_tasks_record_their_runs);
+            commands_end_and_are_requeued, scheduled_tasks_record_their_runs,
+            collections_are_kept_once_and_updated);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(
