@@ -4,6 +4,7 @@
 //! trailer, ratings, images and collection.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use domain::collection::{Collection, CollectionPart};
 use domain::language::Language;
 use domain::movie::{
     AltTitleSource, AlternativeTitle, CoverType, MediaCover, MetadataDoc, Movie, MovieCollection,
@@ -224,4 +225,47 @@ fn language(code: Option<&str>) -> Language {
 fn parse_day(day: Option<&str>) -> Option<DateTime<Utc>> {
     let date = NaiveDate::parse_from_str(day?.trim(), "%Y-%m-%d").ok()?;
     Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+/// A collection's details as TMDB gives them, laid over the stored
+/// collection (whose settings stay): title, overview, images and movies.
+pub fn collection_from_details(
+    stored: &Collection,
+    details: &crate::wire::Collection,
+    now: DateTime<Utc>,
+) -> Collection {
+    let parts = details
+        .parts
+        .iter()
+        .map(|summary| {
+            let (movie, metadata) = from_summary(summary, now);
+            CollectionPart {
+                tmdb_id: movie.tmdb_id,
+                imdb_id: movie.imdb_id,
+                title: movie.title,
+                clean_title: movie.clean_title,
+                sort_title: movie.sort_title,
+                status: movie.status,
+                overview: metadata.overview,
+                runtime: metadata.runtime,
+                images: movie.images,
+                year: movie.year,
+                ratings: metadata.ratings,
+                genres: metadata.genres,
+            }
+        })
+        .collect();
+    Collection {
+        title: details.name.clone(),
+        sort_title: domain::naming::sort_title(&details.name),
+        clean_title: domain::naming::clean_title(&details.name),
+        overview: details.overview.clone().unwrap_or_default(),
+        images: images(
+            details.poster_path.as_deref(),
+            details.backdrop_path.as_deref(),
+        ),
+        last_info_sync: Some(now),
+        parts,
+        ..stored.clone()
+    }
 }

@@ -1,9 +1,10 @@
 //! TMDB's answers read into library movies as Radarr fills them.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use domain::collection::Collection;
 use domain::language::Language;
 use domain::movie::{CoverType, MovieStatus};
-use tmdb::to_movie::{movie_from_details, movie_from_summary};
+use tmdb::to_movie::{collection_from_details, movie_from_details, movie_from_summary};
 use tmdb::wire::{MovieDetails, SearchPage};
 
 fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
@@ -109,4 +110,33 @@ fn search_results_fill_what_they_hold() {
     );
     let announced = movie_from_summary(resurrections, day(2020, 1, 1));
     assert_eq!(announced.status, MovieStatus::Announced);
+}
+
+#[test]
+fn a_collection_takes_tmdbs_details_and_keeps_its_settings() {
+    let details: tmdb::wire::Collection = fixture("collection_2344.json");
+    let mut lender = domain::movie::Movie::new(603, "The Matrix", 1999);
+    lender.quality_profile_id = 4;
+    lender.root_folder_path = "/movies".into();
+    let met = Collection::first_met(2344, "Matrix", &lender, true, day(2026, 1, 1));
+    let collection = collection_from_details(&met, &details, day(2026, 12, 1));
+    assert_eq!(collection.title, "The Matrix Collection");
+    assert_eq!(collection.sort_title, "matrix collection");
+    assert!(!collection.overview.is_empty());
+    assert_eq!(collection.images[0].cover_type, CoverType::Poster);
+    assert_eq!(collection.last_info_sync, Some(day(2026, 12, 1)));
+    assert!(collection.monitored, "settings stay");
+    assert_eq!(collection.quality_profile_id, 4);
+    let ids: Vec<i32> = collection.parts.iter().map(|p| p.tmdb_id).collect();
+    assert_eq!(ids.len(), 4);
+    assert!(ids.contains(&603) && ids.contains(&604));
+    let reloaded = collection
+        .parts
+        .iter()
+        .find(|p| p.tmdb_id == 604)
+        .expect("604");
+    assert_eq!(reloaded.title, "The Matrix Reloaded");
+    assert_eq!(reloaded.year, 2003);
+    assert_eq!(reloaded.status, MovieStatus::Released);
+    assert!(reloaded.ratings.tmdb.is_some());
 }

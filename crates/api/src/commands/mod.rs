@@ -4,6 +4,7 @@
 
 mod fields;
 mod messaging_cleanup;
+mod refresh_collections;
 mod refresh_movie;
 mod runner;
 mod schedule;
@@ -109,8 +110,9 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 2] = [
+        let implemented: [Arc<dyn Job>; 3] = [
             Arc::new(refresh_movie::RefreshMovie),
+            Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
         ];
         for job in implemented {

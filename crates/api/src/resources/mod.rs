@@ -1,5 +1,6 @@
 //! Radarr's resource shapes: what goes over the wire, in and out.
 
+pub mod collection;
 pub mod command;
 pub mod movie;
 pub mod movie_input;

@@ -1,5 +1,6 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
+mod collection;
 mod command;
 mod exclusion;
 mod media_cover;
@@ -51,6 +52,7 @@ pub fn app(state: AppState) -> Router {
         .merge(quality::routes())
         .merge(exclusion::routes())
         .merge(command::routes())
+        .merge(collection::routes())
         .merge(task::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()

@@ -89,7 +89,7 @@ async fn import(
     State(state): State<AppState>,
     ApiJson(inputs): ApiJson<Vec<MovieInput>>,
 ) -> ApiResult<Response> {
-    let added = movies::import_movies(&state, inputs).await?;
+    let added = movies::import_movies(&state, inputs).await;
     let ctx = render_context(&state).await?;
     Ok(json_bytes(StatusCode::OK, movies_array(&added, &ctx)))
 }

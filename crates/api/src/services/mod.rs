@@ -1,5 +1,6 @@
 //! The use cases behind the handlers.
 
+pub mod collections;
 pub mod folders;
 pub mod list_blocks;
 pub mod list_cache;

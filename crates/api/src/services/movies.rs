@@ -12,11 +12,12 @@ use tmdb::to_movie::movie_from_details;
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
 use crate::resources::movie_input::{ApplyTags, MovieEditorInput, MovieInput};
+use crate::services::collections;
 use crate::services::folders::{check_absolute, check_writable_folder, is_inside};
 use crate::state::AppState;
 
 /// Checks that a quality profile id names a stored profile.
-async fn check_profile(state: &AppState, id: i32) -> ApiResult<Option<ValidationFailure>> {
+pub async fn check_profile(state: &AppState, id: i32) -> ApiResult<Option<ValidationFailure>> {
     if id <= 0 {
         return Ok(Some(
             ValidationFailure::new(
@@ -208,7 +209,9 @@ fn dedup(mut ids: Vec<i32>) -> Vec<i32> {
 /// `POST /movie`: validates and stores a new movie.
 pub async fn add_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
     let movie = new_movie(state, input).await?;
-    Ok(state.store.add_movie(&movie).await?)
+    let movie = state.store.add_movie(&movie).await?;
+    collections::met_through(state, &movie).await;
+    Ok(movie)
 }
 
 /// Movies fetched and stored at once during a bulk import: more than TMDB's
@@ -219,7 +222,7 @@ const IMPORTING_AT_ONCE: usize = 32;
 /// one TMDB request, as many at once as TMDB's limit allows, each stored as
 /// it arrives. A movie that cannot be added is logged with the reason and
 /// the rest go on, as Radarr's bulk add does; the answer is those added.
-pub async fn import_movies(state: &AppState, inputs: Vec<MovieInput>) -> ApiResult<Vec<Movie>> {
+pub async fn import_movies(state: &AppState, inputs: Vec<MovieInput>) -> Vec<Movie> {
     let mut asked = HashSet::new();
     let inputs = inputs
         .into_iter()
@@ -239,7 +242,7 @@ pub async fn import_movies(state: &AppState, inputs: Vec<MovieInput>) -> ApiResu
         .collect()
         .await;
     added.sort_by_key(|m| m.id);
-    Ok(added)
+    added
 }
 
 /// One movie of a bulk import: `None` when the library has it already.
@@ -249,7 +252,9 @@ async fn import_one(state: &AppState, input: MovieInput) -> ApiResult<Option<Mov
         return Ok(None);
     }
     let movie = new_movie(state, input).await?;
-    Ok(Some(state.store.add_movie(&movie).await?))
+    let movie = state.store.add_movie(&movie).await?;
+    collections::met_through(state, &movie).await;
+    Ok(Some(movie))
 }
 
 /// An error's reasons in one line.

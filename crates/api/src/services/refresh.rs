@@ -6,7 +6,7 @@ use domain::movie::{Movie, MovieStatus};
 use tmdb::TmdbError;
 use tmdb::to_movie::movie_from_details;
 
-use crate::services::media_covers;
+use crate::services::{collections, media_covers};
 use crate::state::AppState;
 
 /// Why a movie could not be refreshed; its stored metadata is unchanged.
@@ -41,6 +41,7 @@ pub async fn refresh_movie(state: &AppState, movie: Movie) -> Result<Movie, Refr
     };
     let saved = state.store.update_movie(&updated).await?;
     media_covers::forget_replaced(state, &movie, &saved).await;
+    collections::met_through(state, &saved).await;
     Ok(saved)
 }
 

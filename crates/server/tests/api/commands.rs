@@ -179,6 +179,7 @@ async fn a_failed_refresh_keeps_the_old_metadata_and_says_why() {
     let root = app.add_root_folder().await;
     let matrix = add(&app, 603, &root).await;
     let gone = add(&app, 12, &root).await;
+    app.idle().await;
     fake.revise(603, json!({"title": "Not Saved"}));
     fake.trouble([
         Trouble::ServerError,
@@ -284,6 +285,7 @@ async fn a_restart_runs_again_what_was_running() {
     let (app, fake) = spawn_app_with_tmdb().await;
     let root = app.add_root_folder().await;
     let matrix = add(&app, 603, &root).await;
+    app.idle().await;
     fake.revise(603, json!({"title": "After The Restart"}));
     fake.trouble([Trouble::Slow(Duration::from_secs(30))]);
     let command = start(

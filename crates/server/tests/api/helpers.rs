@@ -241,6 +241,24 @@ impl TestApp {
         panic!("command {id} did not end within 10 seconds");
     }
 
+    /// Waits until no command is queued or running: for tests whose fake
+    /// TMDB must not answer a command queued in passing (an added movie's
+    /// collection is fetched by one).
+    pub async fn idle(&self) {
+        for _ in 0..200 {
+            let commands = self.get_json("/api/v3/command").await;
+            let busy = commands.as_array().is_some_and(|all| {
+                all.iter()
+                    .any(|c| matches!(c["status"].as_str(), Some("queued" | "started")))
+            });
+            if !busy {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("commands were still running after 10 seconds");
+    }
+
     /// The data folder's path.
     pub fn data_path(&self) -> PathBuf {
         self.data_dir.path().to_path_buf()

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod auth;
+mod collections;
 mod commands;
 mod compat;
 mod errors;

@@ -74,7 +74,10 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
         .await
         .expect("due");
     let names: Vec<&str> = due.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["MessagingCleanup", "RefreshMovie"]);
+    assert_eq!(
+        names,
+        ["MessagingCleanup", "RefreshCollections", "RefreshMovie"]
+    );
     let again = schedule
         .queue_due(now + Duration::hours(25))
         .await
@@ -85,7 +88,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
         "still queued: merged, not queued twice"
     );
     let ran = JobRunner::new(state.clone()).drain().await;
-    assert_eq!(ran.len(), 2);
+    assert_eq!(ran.len(), 3);
     assert!(
         ran.iter().all(|c| c.status == CommandStatus::Completed),
         "{ran:?}"
@@ -181,7 +184,7 @@ async fn two_instances_on_one_database_run_each_command_once() {
     ran.sort_unstable();
     ran.dedup();
     assert_eq!(ran.len(), total, "no command ran twice");
-    assert_eq!(total, 2 + 12, "the scheduled two and the twelve queued");
+    assert_eq!(total, 3 + 12, "the scheduled three and the twelve queued");
     assert!(
         ran_a
             .iter()
