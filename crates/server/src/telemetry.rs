@@ -11,6 +11,9 @@ use store::Store;
 const DURATION_BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
 /// How often histogram samples are folded into their buckets.
 const UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+/// Command buckets, in seconds: from a cleanup's instant to a library
+/// refresh's hour.
+const COMMAND_BUCKETS: [f64; 9] = [0.1, 1.0, 5.0, 30.0, 60.0, 300.0, 900.0, 3600.0, 14400.0];
 /// Store-call buckets, in seconds: most calls take well under a millisecond.
 const QUERY_BUCKETS: [f64; 10] = [
     0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 1.0,
@@ -50,6 +53,12 @@ fn handle() -> Option<&'static PrometheusHandle> {
                     b.set_buckets_for_metric(
                         Matcher::Prefix("radarr_tmdb_".into()),
                         &DURATION_BUCKETS,
+                    )
+                })
+                .and_then(|b| {
+                    b.set_buckets_for_metric(
+                        Matcher::Full("radarr_command_duration_seconds".into()),
+                        &COMMAND_BUCKETS,
                     )
                 })
                 .ok()?;
@@ -136,6 +145,23 @@ fn describe() {
         "radarr_tmdb_ratelimit_wait_seconds",
         metrics::Unit::Seconds,
         "Time TMDB requests waited for the rate limiter"
+    );
+    metrics::describe_counter!(
+        "radarr_commands_queued_total",
+        "Commands queued, by name (an equal command merged with one is not counted)"
+    );
+    metrics::describe_counter!(
+        "radarr_commands_total",
+        "Commands run to their end, by name and status"
+    );
+    metrics::describe_histogram!(
+        "radarr_command_duration_seconds",
+        metrics::Unit::Seconds,
+        "Time commands ran, by name"
+    );
+    metrics::describe_counter!(
+        "radarr_movie_refresh_failures_total",
+        "Movies a refresh could not update from TMDB"
     );
     metrics::describe_gauge!("radarr_db_pool_connections", "Open database connections");
     metrics::describe_gauge!(
