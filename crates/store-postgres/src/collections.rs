@@ -2,6 +2,9 @@
 
 use async_trait::async_trait;
 use domain::collection::Collection;
+use sqlx::Postgres;
+use sqlx::postgres::PgArguments;
+use sqlx::query::QueryAs;
 use store::rows::{CollectionRow, Json};
 use store::{CollectionStore, Result, StoreError};
 
@@ -17,6 +20,27 @@ fn not_found(id: i32) -> StoreError {
         entity: "Collection",
         id,
     }
+}
+
+type CollectionQuery<'q> = QueryAs<'q, Postgres, CollectionRow, PgArguments>;
+
+/// Binds a collection's details and settings as `$1` to `$13`, in the order
+/// both the insert and the update name them.
+fn bind_details<'q>(query: CollectionQuery<'q>, c: &'q Collection) -> CollectionQuery<'q> {
+    query
+        .bind(&c.title)
+        .bind(&c.sort_title)
+        .bind(&c.clean_title)
+        .bind(&c.overview)
+        .bind(Json(&c.images))
+        .bind(c.monitored)
+        .bind(c.quality_profile_id)
+        .bind(&c.root_folder_path)
+        .bind(c.minimum_availability as i32)
+        .bind(c.search_on_add)
+        .bind(Json(&c.tags))
+        .bind(c.last_info_sync)
+        .bind(Json(&c.parts))
 }
 
 #[async_trait]
@@ -41,30 +65,18 @@ impl CollectionStore for PostgresStore {
     }
 
     async fn add_collection(&self, collection: &Collection) -> Result<(Collection, bool)> {
-        let inserted: Option<CollectionRow> = sqlx::query_as(&format!(
-            "INSERT INTO collections (tmdb_id, title, sort_title, clean_title, overview, images, \
+        let insert = format!(
+            "INSERT INTO collections (title, sort_title, clean_title, overview, images, \
              monitored, quality_profile_id, root_folder_path, minimum_availability, search_on_add, \
-             tags, added, last_info_sync, parts) \
+             tags, last_info_sync, parts, tmdb_id, added) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
              ON CONFLICT (tmdb_id) DO NOTHING RETURNING {COLLECTION_COLUMNS}"
-        ))
-        .bind(collection.tmdb_id)
-        .bind(&collection.title)
-        .bind(&collection.sort_title)
-        .bind(&collection.clean_title)
-        .bind(&collection.overview)
-        .bind(Json(&collection.images))
-        .bind(collection.monitored)
-        .bind(collection.quality_profile_id)
-        .bind(&collection.root_folder_path)
-        .bind(collection.minimum_availability as i32)
-        .bind(collection.search_on_add)
-        .bind(Json(&collection.tags))
-        .bind(collection.added)
-        .bind(collection.last_info_sync)
-        .bind(Json(&collection.parts))
-        .fetch_optional(&self.pool)
-        .await?;
+        );
+        let inserted: Option<CollectionRow> = bind_details(sqlx::query_as(&insert), collection)
+            .bind(collection.tmdb_id)
+            .bind(collection.added)
+            .fetch_optional(&self.pool)
+            .await?;
         if let Some(row) = inserted {
             return Ok((row.try_into()?, true));
         }
@@ -79,28 +91,16 @@ impl CollectionStore for PostgresStore {
     }
 
     async fn update_collection(&self, collection: &Collection) -> Result<Collection> {
-        let row: Option<CollectionRow> = sqlx::query_as(&format!(
+        let update = format!(
             "UPDATE collections SET title = $1, sort_title = $2, clean_title = $3, overview = $4, \
              images = $5, monitored = $6, quality_profile_id = $7, root_folder_path = $8, \
              minimum_availability = $9, search_on_add = $10, tags = $11, last_info_sync = $12, \
              parts = $13 WHERE id = $14 RETURNING {COLLECTION_COLUMNS}"
-        ))
-        .bind(&collection.title)
-        .bind(&collection.sort_title)
-        .bind(&collection.clean_title)
-        .bind(&collection.overview)
-        .bind(Json(&collection.images))
-        .bind(collection.monitored)
-        .bind(collection.quality_profile_id)
-        .bind(&collection.root_folder_path)
-        .bind(collection.minimum_availability as i32)
-        .bind(collection.search_on_add)
-        .bind(Json(&collection.tags))
-        .bind(collection.last_info_sync)
-        .bind(Json(&collection.parts))
-        .bind(collection.id)
-        .fetch_optional(&self.pool)
-        .await?;
+        );
+        let row: Option<CollectionRow> = bind_details(sqlx::query_as(&update), collection)
+            .bind(collection.id)
+            .fetch_optional(&self.pool)
+            .await?;
         row.ok_or_else(|| not_found(collection.id))?.try_into()
     }
 }

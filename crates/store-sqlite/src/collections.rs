@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 use domain::collection::Collection;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 use store::{CollectionStore, Result, StoreError};
 
 use crate::SqliteStore;
@@ -18,6 +18,51 @@ fn read_one(
         .query_row(param, collection_row)
         .optional()?;
     row.map(Collection::try_from).transpose()
+}
+
+/// The columns a collection's details and settings are written to, in the
+/// order of [`Details::params`].
+const DETAILS: &str = "title, sort_title, clean_title, overview, images, monitored, \
+     quality_profile_id, root_folder_path, minimum_availability, search_on_add, tags, \
+     last_info_sync, parts";
+
+/// A collection's columns that are not its fields as they are: JSON, and
+/// the availability's number.
+struct Details {
+    availability: i32,
+    images: String,
+    tags: String,
+    parts: String,
+}
+
+impl Details {
+    fn of(collection: &Collection) -> Result<Self> {
+        Ok(Details {
+            availability: collection.minimum_availability as i32,
+            images: to_json(&collection.images)?,
+            tags: to_json(&collection.tags)?,
+            parts: to_json(&collection.parts)?,
+        })
+    }
+
+    /// The values of [`DETAILS`], in order.
+    fn params<'a>(&'a self, c: &'a Collection) -> Vec<&'a dyn ToSql> {
+        vec![
+            &c.title,
+            &c.sort_title,
+            &c.clean_title,
+            &c.overview,
+            &self.images,
+            &c.monitored,
+            &c.quality_profile_id,
+            &c.root_folder_path,
+            &self.availability,
+            &c.search_on_add,
+            &self.tags,
+            &c.last_info_sync,
+            &self.parts,
+        ]
+    }
 }
 
 fn not_found(id: i32) -> StoreError {
@@ -49,40 +94,20 @@ impl CollectionStore for SqliteStore {
     }
 
     async fn add_collection(&self, collection: &Collection) -> Result<(Collection, bool)> {
-        let (images, tags, parts) = (
-            to_json(&collection.images)?,
-            to_json(&collection.tags)?,
-            to_json(&collection.parts)?,
-        );
+        let json = Details::of(collection)?;
         let select = format!("SELECT {COLLECTION_COLUMNS} FROM collections WHERE tmdb_id = ?1");
         self.db
             .write(|conn| {
                 let tx = conn.transaction()?;
+                let mut values = json.params(collection);
+                values.extend([&collection.tmdb_id as &dyn ToSql, &collection.added]);
                 let inserted = tx
-                    .prepare_cached(
-                        "INSERT INTO collections (tmdb_id, title, sort_title, clean_title, overview, \
-                         images, monitored, quality_profile_id, root_folder_path, \
-                         minimum_availability, search_on_add, tags, added, last_info_sync, parts) \
+                    .prepare_cached(&format!(
+                        "INSERT INTO collections ({DETAILS}, tmdb_id, added) \
                          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
-                         ON CONFLICT (tmdb_id) DO NOTHING",
-                    )?
-                    .execute(params![
-                        collection.tmdb_id,
-                        collection.title,
-                        collection.sort_title,
-                        collection.clean_title,
-                        collection.overview,
-                        images,
-                        collection.monitored,
-                        collection.quality_profile_id,
-                        collection.root_folder_path,
-                        collection.minimum_availability as i32,
-                        collection.search_on_add,
-                        tags,
-                        collection.added,
-                        collection.last_info_sync,
-                        parts,
-                    ])?;
+                         ON CONFLICT (tmdb_id) DO NOTHING"
+                    ))?
+                    .execute(values.as_slice())?;
                 let stored = read_one(&tx, &select, [collection.tmdb_id])?
                     .ok_or(StoreError::Unavailable("the added collection vanished"))?;
                 tx.commit()?;
@@ -92,14 +117,12 @@ impl CollectionStore for SqliteStore {
     }
 
     async fn update_collection(&self, collection: &Collection) -> Result<Collection> {
-        let (images, tags, parts) = (
-            to_json(&collection.images)?,
-            to_json(&collection.tags)?,
-            to_json(&collection.parts)?,
-        );
+        let json = Details::of(collection)?;
         let changed = self
             .db
             .write(|conn| {
+                let mut values = json.params(collection);
+                values.push(&collection.id);
                 Ok(conn
                     .prepare_cached(
                         "UPDATE collections SET title = ?1, sort_title = ?2, clean_title = ?3, \
@@ -107,22 +130,7 @@ impl CollectionStore for SqliteStore {
                          root_folder_path = ?8, minimum_availability = ?9, search_on_add = ?10, \
                          tags = ?11, last_info_sync = ?12, parts = ?13 WHERE id = ?14",
                     )?
-                    .execute(params![
-                        collection.title,
-                        collection.sort_title,
-                        collection.clean_title,
-                        collection.overview,
-                        images,
-                        collection.monitored,
-                        collection.quality_profile_id,
-                        collection.root_folder_path,
-                        collection.minimum_availability as i32,
-                        collection.search_on_add,
-                        tags,
-                        collection.last_info_sync,
-                        parts,
-                        collection.id,
-                    ])?)
+                    .execute(values.as_slice())?)
             })
             .await?;
         if changed == 0 {
