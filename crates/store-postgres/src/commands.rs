@@ -201,16 +201,22 @@ impl CommandStore for PostgresStore {
         Ok(changed.rows_affected() > 0)
     }
 
-    async fn requeue_commands(
-        &self,
-        claimed_before: DateTime<Utc>,
-        runner: Option<&str>,
-    ) -> Result<u64> {
+    async fn requeue_commands(&self, claimed_before: DateTime<Utc>) -> Result<u64> {
         let changed = sqlx::query(
             "UPDATE commands SET status = 0, runner = NULL, claimed = NULL \
-             WHERE status = 1 AND (claimed < $1 OR runner = $2)",
+             WHERE status = 1 AND claimed < $1",
         )
         .bind(claimed_before)
+        .execute(&self.pool)
+        .await?;
+        Ok(changed.rows_affected())
+    }
+
+    async fn release_commands(&self, runner: &str) -> Result<u64> {
+        let changed = sqlx::query(
+            "UPDATE commands SET status = 0, runner = NULL, claimed = NULL \
+             WHERE status = 1 AND runner = $1",
+        )
         .bind(runner)
         .execute(&self.pool)
         .await?;

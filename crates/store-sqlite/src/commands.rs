@@ -214,19 +214,29 @@ impl CommandStore for SqliteStore {
             .await
     }
 
-    async fn requeue_commands(
-        &self,
-        claimed_before: DateTime<Utc>,
-        runner: Option<&str>,
-    ) -> Result<u64> {
+    async fn requeue_commands(&self, claimed_before: DateTime<Utc>) -> Result<u64> {
         self.db
             .write(|conn| {
                 let changed = conn
                     .prepare_cached(
                         "UPDATE commands SET status = 0, runner = NULL, claimed = NULL \
-                         WHERE status = 1 AND (claimed < ?1 OR runner = ?2)",
+                         WHERE status = 1 AND claimed < ?1",
                     )?
-                    .execute(params![claimed_before, runner])?;
+                    .execute([claimed_before])?;
+                Ok(changed as u64)
+            })
+            .await
+    }
+
+    async fn release_commands(&self, runner: &str) -> Result<u64> {
+        self.db
+            .write(|conn| {
+                let changed = conn
+                    .prepare_cached(
+                        "UPDATE commands SET status = 0, runner = NULL, claimed = NULL \
+                         WHERE status = 1 AND runner = ?1",
+                    )?
+                    .execute([runner])?;
                 Ok(changed as u64)
             })
             .await

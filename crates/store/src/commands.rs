@@ -45,13 +45,12 @@ pub trait CommandStore: Send + Sync {
     /// Cancels a queued command; `false` when it was not queued.
     async fn cancel_command(&self, id: i32, now: DateTime<Utc>) -> Result<bool>;
     /// Puts back in the queue the started commands whose runner has not
-    /// kept its claim since `claimed_before` (it stopped or died), or with
-    /// `runner`, every one of that runner's. Returns how many.
-    async fn requeue_commands(
-        &self,
-        claimed_before: DateTime<Utc>,
-        runner: Option<&str>,
-    ) -> Result<u64>;
+    /// kept its claim since `claimed_before`: it stopped or died. Returns
+    /// how many.
+    async fn requeue_commands(&self, claimed_before: DateTime<Utc>) -> Result<u64>;
+    /// Puts back in the queue every started command of `runner`, which is
+    /// stopping. Returns how many.
+    async fn release_commands(&self, runner: &str) -> Result<u64>;
     /// Forgets finished commands that ended before `ended_before`.
     async fn delete_commands_ended_before(&self, ended_before: DateTime<Utc>) -> Result<u64>;
 

@@ -124,7 +124,8 @@ metered!(CommandStore {
     fn set_command_message(&self, id: i32, message: &str) -> Result<()>;
     fn finish_command(&self, id: i32, outcome: &CommandOutcome, ended: DateTime<Utc>, task: Option<&str>) -> Result<()>;
     fn cancel_command(&self, id: i32, now: DateTime<Utc>) -> Result<bool>;
-    fn requeue_commands(&self, claimed_before: DateTime<Utc>, runner: Option<&str>) -> Result<u64>;
+    fn requeue_commands(&self, claimed_before: DateTime<Utc>) -> Result<u64>;
+    fn release_commands(&self, runner: &str) -> Result<u64>;
     fn delete_commands_ended_before(&self, ended_before: DateTime<Utc>) -> Result<u64>;
     fn ensure_tasks(&self, tasks: &[(&str, i32)], now: DateTime<Utc>) -> Result<()>;
     fn scheduled_tasks(&self) -> Result<Vec<ScheduledTask>>;

@@ -53,7 +53,7 @@ impl JobRunner {
             Backend::Sqlite => Utc::now() + chrono::Duration::days(1),
             Backend::Postgres => Utc::now() - CLAIM_LAPSES_AFTER,
         };
-        match self.state.store.requeue_commands(before, None).await {
+        match self.state.store.requeue_commands(before).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(
                 commands = n,
@@ -104,7 +104,7 @@ impl JobRunner {
     /// Puts this runner's started commands back in the queue, for a clean
     /// stop: the next start (or another instance) runs them again.
     pub async fn release(state: &AppState, id: &str) {
-        if let Err(e) = state.store.requeue_commands(Utc::now(), Some(id)).await {
+        if let Err(e) = state.store.release_commands(id).await {
             tracing::warn!(error = %e, "running commands could not be queued again");
         }
     }
@@ -136,11 +136,7 @@ async fn keep_claims(state: &AppState, id: &str) {
     if let Err(e) = state.store.keep_claims(id, now).await {
         tracing::warn!(error = %e, "the runner's claims could not be renewed");
     }
-    match state
-        .store
-        .requeue_commands(now - CLAIM_LAPSES_AFTER, None)
-        .await
-    {
+    match state.store.requeue_commands(now - CLAIM_LAPSES_AFTER).await {
         Ok(0) => {}
         Ok(n) => tracing::warn!(
             commands = n,

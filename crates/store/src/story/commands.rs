@@ -144,7 +144,7 @@ pub async fn commands_end_and_are_requeued(store: &dyn Store) {
         Some("Halfway")
     );
     let requeued = store
-        .requeue_commands(now - Duration::minutes(1), None)
+        .requeue_commands(now - Duration::minutes(1))
         .await
         .expect("requeue");
     assert_eq!(requeued, 1, "only the lost runner's command");
@@ -156,20 +156,25 @@ pub async fn commands_end_and_are_requeued(store: &dyn Store) {
         store.command(kept.id).await.expect("read").status,
         CommandStatus::Started
     );
-    assert_eq!(
-        store
-            .requeue_commands(now - Duration::days(1), Some("alive"))
-            .await
-            .expect("requeue"),
-        1,
-        "a runner's own, however fresh"
-    );
     let again = store
         .claim_command("b", now)
         .await
         .expect("claim")
         .expect("one");
     assert_eq!(again.id, lost.id);
+    assert_eq!(
+        store.release_commands("alive").await.expect("release"),
+        1,
+        "a stopping runner's own, however fresh, and no other's"
+    );
+    assert_eq!(
+        store.command(kept.id).await.expect("read").status,
+        CommandStatus::Queued
+    );
+    assert_eq!(
+        store.command(again.id).await.expect("read").status,
+        CommandStatus::Started
+    );
     store
         .finish_command(again.id, &CommandOutcome::failed("TMDB is down"), now, None)
         .await
