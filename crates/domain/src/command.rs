@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// Where a command is in its life.
     pub enum CommandStatus {
         Queued = 0 => "queued", Started = 1 => "started", Completed = 2 => "completed",
@@ -13,17 +13,17 @@ crate::wire_enum! {
     }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// How a finished command went; `unknown` until it finishes.
     pub enum CommandResult { Unknown = 0 => "unknown", Successful = 1 => "successful", Unsuccessful = 2 => "unsuccessful" }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// Which queued command runs first.
     pub enum CommandPriority { Low = -1 => "low", Normal = 0 => "normal", High = 1 => "high" }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// Who asked for a command.
     pub enum CommandTrigger { Unspecified = 0 => "unspecified", Manual = 1 => "manual", Scheduled = 2 => "scheduled" }
 }

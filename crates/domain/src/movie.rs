@@ -8,7 +8,7 @@ use crate::language::Language;
 use crate::movie_file::MovieFile;
 use crate::naming;
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// Where a movie is in its release cycle; also the minimum a user waits for.
     pub enum MovieStatus {
         Deleted = -1 => "deleted",
@@ -19,17 +19,17 @@ crate::wire_enum! {
     }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// What to monitor when a movie is added.
     pub enum MonitorType { MovieOnly = 0 => "movieOnly", MovieAndCollection = 1 => "movieAndCollection", None = 2 => "none" }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// How a movie came into the library.
     pub enum AddMethod { Manual = 0 => "manual", List = 1 => "list", Collection = 2 => "collection" }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// The kind of a movie image.
     pub enum CoverType {
         Unknown = 0 => "unknown", Poster = 1 => "poster", Banner = 2 => "banner", Fanart = 3 => "fanart",
@@ -37,12 +37,12 @@ crate::wire_enum! {
     }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// Whether a rating comes from users or critics.
     pub enum RatingType { User = 0 => "user", Critic = 1 => "critic" }
 }
 
-crate::wire_enum! {
+parser::wire_enum! {
     /// Where an alternative title came from.
     pub enum AltTitleSource { Tmdb = 0 => "tmdb", Mappings = 1 => "mappings", User = 2 => "user", Indexer = 3 => "indexer" }
 }

@@ -6,7 +6,7 @@
 /// integer value.
 ///
 /// ```
-/// domain::wire_enum! {
+/// parser::wire_enum! {
 ///     /// A colour.
 ///     pub enum Colour { Red = 0 => "red", DarkBlue = 1 => "darkBlue" }
 /// }
