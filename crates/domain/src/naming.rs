@@ -1,27 +1,14 @@
 //! The names Radarr derives from a title: clean title (for matching), sort
 //! title (for ordering) and the movie's folder name.
 
-/// Small words Radarr drops from a clean title unless they start or end it.
-const NOISE_WORDS: [&str; 6] = ["a", "an", "the", "and", "or", "of"];
-
 /// Articles dropped from the front of a sort title.
 const ARTICLES: [&str; 3] = ["the ", "a ", "an "];
 
 /// The title reduced to lower-case letters and digits, without the small
-/// words inside it: "The Lord of the Rings" becomes "thelordrings".
+/// words inside it: "The Lord of the Rings" becomes "thelordrings". The
+/// parser's, so library titles and release titles clean alike.
 pub fn clean_title(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let last = words.len().saturating_sub(1);
-    words
-        .iter()
-        .enumerate()
-        .filter(|(i, w)| *i == 0 || *i == last || !NOISE_WORDS.contains(&w.as_str()))
-        .map(|(_, w)| w.as_str())
-        .collect()
+    parser::clean_movie_title(title)
 }
 
 /// The title as it sorts: lower case, without a leading article.

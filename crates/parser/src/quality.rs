@@ -51,7 +51,10 @@ crate::wire_enum! {
 /// One of Radarr's qualities. Its wire form is
 /// `{"id","name","source","resolution","modifier"}`; on input only `id` counts,
 /// as Radarr looks the quality up by id and ignores the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Two qualities are equal when their ids are: a parsed TELESYNC keeps the
+/// resolution its title gave (as Radarr's does), and is still a TELESYNC.
+#[derive(Debug, Clone, Copy)]
 pub struct Quality {
     /// Radarr's quality id (ids 11 and 13 are unused).
     pub id: i32,
@@ -63,6 +66,20 @@ pub struct Quality {
     pub resolution: i32,
     /// What sets it apart.
     pub modifier: Modifier,
+}
+
+impl PartialEq for Quality {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Quality {}
+
+impl std::hash::Hash for Quality {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
 }
 
 // One row per quality, worst to best, so `ALL`, the constants and the weights

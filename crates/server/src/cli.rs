@@ -22,7 +22,17 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the server (the default).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
+    /// Print what release titles say, as `GET /api/v3/parse?title=` answers:
+    /// one JSON line per title; with no TITLE, one title a line from stdin.
+    Parse(ParseArgs),
+}
+
+/// Titles to read.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ParseArgs {
+    /// Release titles or file names.
+    pub titles: Vec<String>,
 }
 
 /// Settings of the server. Each is taken from the flag, else the environment
@@ -115,8 +125,8 @@ impl Cli {
     /// The serve settings, from the subcommand or the top level.
     pub fn serve_args(self) -> ServeArgs {
         match self.command {
-            Some(Command::Serve(args)) => args,
-            None => self.serve,
+            Some(Command::Serve(args)) => *args,
+            Some(Command::Parse(_)) | None => self.serve,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config_file;
 pub mod data_dir;
 pub mod error;
+pub mod parse_titles;
 pub mod settings;
 pub mod telemetry;
 

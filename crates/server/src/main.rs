@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::cli::Cli;
+use server::cli::{Cli, Command};
 use server::{Settings, telemetry};
 
 /// jemalloc, with its background threads, hands freed memory back to the
@@ -15,6 +15,9 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Parse(args)) = &cli.command {
+        return server::parse_titles::run(&args.titles);
+    }
     let settings = match Settings::resolve(cli.serve_args()) {
         Ok(settings) => settings,
         Err(e) => {

@@ -4,4 +4,5 @@ pub mod collection;
 pub mod command;
 pub mod movie;
 pub mod movie_input;
+pub mod parse;
 pub mod wire_date;

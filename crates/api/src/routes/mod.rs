@@ -7,6 +7,7 @@ mod media_cover;
 mod movie;
 mod movie_list;
 mod movie_lookup;
+mod parse;
 mod quality;
 pub mod respond;
 mod root_folder;
@@ -54,6 +55,7 @@ pub fn app(state: AppState) -> Router {
         .merge(command::routes())
         .merge(collection::routes())
         .merge(task::routes())
+        .merge(parse::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

@@ -7,6 +7,7 @@ pub mod list_cache;
 pub mod lookup;
 pub mod media_covers;
 pub mod movies;
+pub mod parse;
 pub mod profile_cache;
 pub mod refresh;
 pub mod rendered_movies;

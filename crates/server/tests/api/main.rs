@@ -14,6 +14,7 @@ mod media_cover;
 mod metadata;
 mod movies;
 mod observability;
+mod parse;
 mod schedule;
 mod settings_lists;
 mod system;
