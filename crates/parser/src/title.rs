@@ -123,6 +123,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn long_input_is_cut_rather_than_refused() {
+        let long = format!("The.Matrix.1999.1080p.BluRay.{}", "ä.".repeat(5_000));
+        let parsed = parse_movie_title(&long, false);
+        assert_eq!(
+            parsed.as_ref().map(|p| p.primary_movie_title()),
+            Some("The Matrix")
+        );
+        assert!(parsed.is_some_and(|p| p.original_title.len() <= crate::MAX_INPUT));
+    }
+
+    #[test]
     fn hardcoded_subs_are_named_or_generic() {
         assert_eq!(
             hardcoded_subs("Movie.2016.KORSUBS.WEBRip").as_deref(),
