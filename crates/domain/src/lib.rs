@@ -11,6 +11,7 @@ pub mod movie_file;
 pub mod naming;
 pub mod quality_definition;
 pub mod quality_profile;
+pub mod release;
 pub mod root_folder;
 pub mod tag;
 
