@@ -117,6 +117,9 @@ fn conflict_error(conflict: Conflict) -> ApiError {
         Conflict::ProfileNameExists { name } => ApiError::Validation(vec![
             ValidationFailure::new("Name", message, "ProfileExistsValidator").attempted(name),
         ]),
+        Conflict::ProviderNameExists { name } => ApiError::Validation(vec![
+            ValidationFailure::new("Name", message, "PredicateValidator").attempted(name),
+        ]),
         Conflict::ProfileInUse { .. } => ApiError::BadRequest(message),
         Conflict::TagExists { .. } | Conflict::TagInUse { .. } => ApiError::Conflict(message),
     }

@@ -9,6 +9,7 @@ pub mod exclusion;
 pub mod movie;
 pub mod movie_file;
 pub mod naming;
+pub mod provider;
 pub mod quality_definition;
 pub mod quality_profile;
 pub mod release;

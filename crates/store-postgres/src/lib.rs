@@ -9,6 +9,7 @@ mod commands;
 mod movies;
 mod options;
 mod profiles;
+mod providers;
 mod settings;
 #[cfg(feature = "test-database")]
 pub mod test_database;

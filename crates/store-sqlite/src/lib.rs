@@ -15,6 +15,7 @@ mod commands;
 mod connections;
 mod movies;
 mod profiles;
+mod providers;
 mod rows;
 mod settings;
 
@@ -35,6 +36,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0001_library.sql")),
         M::up(include_str!("../migrations/0002_commands.sql")),
         M::up(include_str!("../migrations/0003_collections.sql")),
+        M::up(include_str!("../migrations/0004_providers.sql")),
     ])
 }
 

@@ -8,7 +8,7 @@ use rusqlite::types::Type;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use store::rows::{
-    CollectionRow, CommandRow, ExclusionRow, Json, MovieRow, QualityDefinitionRow,
+    CollectionRow, CommandRow, ExclusionRow, Json, MovieRow, ProviderRow, QualityDefinitionRow,
     QualityProfileRow, RootFolderRow, ScheduledTaskRow, TagRow,
 };
 use store::{Result, StoreError};
@@ -238,5 +238,20 @@ pub(crate) fn collection_row(row: &Row) -> rusqlite::Result<CollectionRow> {
         added: date(row, 13)?,
         last_info_sync: date_or_null(row, 14)?,
         parts: json(row, 15)?,
+    })
+}
+
+/// A row of `id, kind, name, implementation, config_contract, settings,
+/// options, tags`.
+pub(crate) fn provider_row(row: &Row) -> rusqlite::Result<ProviderRow> {
+    Ok(ProviderRow {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        name: row.get(2)?,
+        implementation: row.get(3)?,
+        config_contract: row.get(4)?,
+        settings: json(row, 5)?,
+        options: json(row, 6)?,
+        tags: json(row, 7)?,
     })
 }

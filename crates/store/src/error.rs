@@ -84,6 +84,12 @@ pub enum Conflict {
         /// The tag's label.
         label: String,
     },
+    /// Another provider of the same kind has this name.
+    #[error("Should be unique")]
+    ProviderNameExists {
+        /// The name.
+        name: String,
+    },
     /// A movie names a quality profile that does not exist.
     #[error("Quality profile {id} does not exist")]
     UnknownProfile {

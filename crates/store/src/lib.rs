@@ -16,6 +16,7 @@ pub mod error_kind {
 mod movie_stream;
 mod movies;
 mod profiles;
+mod providers;
 pub mod rows;
 mod search;
 mod settings;
@@ -29,6 +30,7 @@ pub use metered::Metered;
 pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
 pub use movies::MovieStore;
 pub use profiles::ProfileStore;
+pub use providers::ProviderStore;
 pub use search::search_terms;
 pub use settings::SettingsStore;
 
@@ -62,11 +64,23 @@ pub trait Database: Send + Sync {
 
 /// Everything the library keeps, over one backend.
 pub trait Store:
-    Database + MovieStore + SettingsStore + ProfileStore + CommandStore + CollectionStore
+    Database
+    + MovieStore
+    + SettingsStore
+    + ProfileStore
+    + CommandStore
+    + CollectionStore
+    + ProviderStore
 {
 }
 
 impl<T> Store for T where
-    T: Database + MovieStore + SettingsStore + ProfileStore + CommandStore + CollectionStore
+    T: Database
+        + MovieStore
+        + SettingsStore
+        + ProfileStore
+        + CommandStore
+        + CollectionStore
+        + ProviderStore
 {
 }

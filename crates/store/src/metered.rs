@@ -11,6 +11,7 @@ use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
+use domain::provider::{Provider, ProviderKind};
 use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::QualityProfile;
 use domain::root_folder::RootFolder;
@@ -18,8 +19,8 @@ use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, MovieStore, ProfileStore, Result,
-    SettingsStore,
+    Backend, CollectionStore, CommandStore, Database, MovieStore, ProfileStore, ProviderStore,
+    Result, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -137,6 +138,14 @@ metered!(CollectionStore {
     fn collection(&self, id: i32) -> Result<Collection>;
     fn add_collection(&self, collection: &Collection) -> Result<(Collection, bool)>;
     fn update_collection(&self, collection: &Collection) -> Result<Collection>;
+});
+
+metered!(ProviderStore {
+    fn providers(&self, kind: ProviderKind) -> Result<Vec<Provider>>;
+    fn provider(&self, kind: ProviderKind, id: i32) -> Result<Provider>;
+    fn add_provider(&self, provider: &Provider) -> Result<Provider>;
+    fn update_provider(&self, provider: &Provider) -> Result<Provider>;
+    fn delete_providers(&self, kind: ProviderKind, ids: &[i32]) -> Result<()>;
 });
 
 metered!(Database {

@@ -11,6 +11,7 @@ use domain::exclusion::ImportExclusion;
 use domain::language::Language;
 use domain::movie::{AddOptions, MediaCover, MetadataDoc, Movie, MovieStatus};
 use domain::movie_file::{MediaInfo, MovieFile};
+use domain::provider::{Provider, ProviderKind};
 use domain::quality::Quality;
 use domain::quality::QualityModel;
 use domain::quality_definition::QualityDefinition;
@@ -364,6 +365,36 @@ impl TryFrom<CollectionRow> for Collection {
             added: row.added,
             last_info_sync: row.last_info_sync,
             parts: row.parts.0,
+        })
+    }
+}
+
+/// A provider.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ProviderRow {
+    pub id: i32,
+    pub kind: i32,
+    pub name: String,
+    pub implementation: String,
+    pub config_contract: String,
+    pub settings: Json<serde_json::Map<String, serde_json::Value>>,
+    pub options: Json<serde_json::Map<String, serde_json::Value>>,
+    pub tags: Json<Vec<i32>>,
+}
+
+impl TryFrom<ProviderRow> for Provider {
+    type Error = StoreError;
+
+    fn try_from(row: ProviderRow) -> Result<Provider> {
+        Ok(Provider {
+            id: row.id,
+            kind: member(row.kind, ProviderKind::from_value, "provider kind")?,
+            name: row.name,
+            implementation: row.implementation,
+            config_contract: row.config_contract,
+            settings: row.settings.0,
+            options: row.options.0,
+            tags: row.tags.0,
         })
     }
 }

@@ -6,12 +6,14 @@ mod collections;
 mod commands;
 mod fixtures;
 mod library;
+mod providers;
 mod settings;
 
 pub use collections::*;
 pub use commands::*;
 pub use fixtures::{full_movie, movie_file};
 pub use library::*;
+pub use providers::*;
 pub use settings::*;
 
 /// Generates one `#[tokio::test]` per chapter of the story, each on a store
@@ -28,7 +30,7 @@ macro_rules! store_story {
             root_folders, tags, exclusions,
             quality_profiles, commands_merge_and_are_claimed_once,
             commands_end_and_are_requeued, scheduled_tasks_record_their_runs,
-            collections_are_kept_once_and_updated);
+            collections_are_kept_once_and_updated, providers_are_kept_by_kind);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

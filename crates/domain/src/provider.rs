@@ -1,0 +1,91 @@
+//! Providers: the indexers, download clients and other services a library is
+//! set up with. Each is an implementation (`Newznab`, `TorrentBlackhole`)
+//! with its settings, kept as Radarr's fields name them, and the switches of
+//! its kind (`enableRss`, `priority`, …).
+
+use serde_json::{Map, Value};
+
+parser::wire_enum! {
+    /// What a provider is for.
+    pub enum ProviderKind {
+        Indexer = 0 => "indexer", DownloadClient = 1 => "downloadClient",
+        ImportList = 2 => "importList", Notification = 3 => "notification", Metadata = 4 => "metadata",
+    }
+}
+
+/// A configured provider.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provider {
+    /// Its id.
+    pub id: i32,
+    /// What it is for.
+    pub kind: ProviderKind,
+    /// Its name, unique among providers of its kind.
+    pub name: String,
+    /// The implementation, e.g. `Newznab`.
+    pub implementation: String,
+    /// The settings type the implementation reads, e.g. `NewznabSettings`.
+    pub config_contract: String,
+    /// The settings by field name, nested settings dotted
+    /// (`seedCriteria.seedRatio`).
+    pub settings: Map<String, Value>,
+    /// The switches of its kind: `enableRss`, `priority`, `enable`, …
+    pub options: Map<String, Value>,
+    /// Its tags.
+    pub tags: Vec<i32>,
+}
+
+impl Provider {
+    /// A switch of its kind that is true or false; `default` when unset.
+    pub fn flag(&self, name: &str, default: bool) -> bool {
+        self.options
+            .get(name)
+            .and_then(Value::as_bool)
+            .unwrap_or(default)
+    }
+
+    /// A number among its switches (`priority`); `default` when unset.
+    pub fn number(&self, name: &str, default: i64) -> i64 {
+        self.options
+            .get(name)
+            .and_then(Value::as_i64)
+            .unwrap_or(default)
+    }
+
+    /// A setting as text (`baseUrl`); `None` when unset or not text.
+    pub fn setting_str(&self, name: &str) -> Option<&str> {
+        self.settings.get(name).and_then(Value::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn switches_and_settings_read_with_defaults() {
+        let provider = Provider {
+            id: 1,
+            kind: ProviderKind::Indexer,
+            name: "Indexer".into(),
+            implementation: "Newznab".into(),
+            config_contract: "NewznabSettings".into(),
+            settings: json!({"baseUrl": "http://x"})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            options: json!({"enableRss": false, "priority": 10})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+            tags: vec![],
+        };
+        assert!(!provider.flag("enableRss", true));
+        assert!(provider.flag("enableAutomaticSearch", true));
+        assert_eq!(provider.number("priority", 25), 10);
+        assert_eq!(provider.setting_str("baseUrl"), Some("http://x"));
+        assert_eq!(provider.setting_str("apiKey"), None);
+    }
+}

@@ -1,0 +1,13 @@
+-- Indexers, download clients and the other providers: an implementation, its
+-- settings by Radarr's field names, and the switches of its kind, as JSON.
+CREATE TABLE providers (
+    id SERIAL PRIMARY KEY,
+    kind INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    implementation TEXT NOT NULL,
+    config_contract TEXT NOT NULL,
+    settings JSONB NOT NULL,
+    options JSONB NOT NULL,
+    tags JSONB NOT NULL,
+    UNIQUE (kind, name)
+);
