@@ -9,6 +9,7 @@ pub mod error;
 pub mod extract;
 pub mod json_input;
 pub mod middleware;
+pub mod providers;
 pub mod resources;
 mod routes;
 pub mod services;

@@ -5,7 +5,10 @@
 pub mod availability;
 pub mod collection;
 pub mod command;
+pub mod custom_format;
+pub mod decision;
 pub mod exclusion;
+pub mod history;
 pub mod movie;
 pub mod movie_file;
 pub mod naming;

@@ -13,6 +13,60 @@ parser::wire_enum! {
     }
 }
 
+parser::wire_enum! {
+    /// How a setting is shown and kept: a secret is never read back.
+    pub enum Privacy { Normal = 0 => "normal", Password = 1 => "password", ApiKey = 2 => "apiKey", UserName = 3 => "userName" }
+}
+
+/// What a secret reads back as; sent back, it leaves the secret as it was.
+pub const MASKED: &str = "********";
+
+/// One setting of an implementation, as Radarr describes it in `fields`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSpec {
+    /// The setting's name, dotted when nested (`seedCriteria.seedRatio`).
+    pub name: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Radarr's input type: `textbox`, `password`, `number`, `checkbox`,
+    /// `select`, `path`, `tag`, `url`, …
+    pub input: &'static str,
+    /// Its value until set.
+    pub default: Value,
+    /// Whether it is a secret.
+    pub privacy: Privacy,
+    /// Whether the UI hides it under advanced settings.
+    pub advanced: bool,
+    /// A line of help.
+    pub help_text: Option<&'static str>,
+    /// The choices of a `select`: value and name.
+    pub select_options: &'static [(i32, &'static str)],
+    /// Whether it must be given.
+    pub required: bool,
+}
+
+impl FieldSpec {
+    /// A setting with no help, choices or secret, not advanced, optional.
+    pub const fn plain(
+        name: &'static str,
+        label: &'static str,
+        input: &'static str,
+        default: Value,
+    ) -> Self {
+        FieldSpec {
+            name,
+            label,
+            input,
+            default,
+            privacy: Privacy::Normal,
+            advanced: false,
+            help_text: None,
+            select_options: &[],
+            required: false,
+        }
+    }
+}
+
 /// A configured provider.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provider {

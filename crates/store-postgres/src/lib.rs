@@ -6,6 +6,7 @@
 
 mod collections;
 mod commands;
+mod history;
 mod movies;
 mod options;
 mod profiles;

@@ -13,6 +13,7 @@ mod changes;
 mod collections;
 mod commands;
 mod connections;
+mod history;
 mod movies;
 mod profiles;
 mod providers;
@@ -37,6 +38,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0002_commands.sql")),
         M::up(include_str!("../migrations/0003_collections.sql")),
         M::up(include_str!("../migrations/0004_providers.sql")),
+        M::up(include_str!("../migrations/0005_history.sql")),
     ])
 }
 

@@ -8,8 +8,8 @@ use rusqlite::types::Type;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use store::rows::{
-    CollectionRow, CommandRow, ExclusionRow, Json, MovieRow, ProviderRow, QualityDefinitionRow,
-    QualityProfileRow, RootFolderRow, ScheduledTaskRow, TagRow,
+    CollectionRow, CommandRow, ExclusionRow, HistoryRow, Json, MovieRow, ProviderRow,
+    QualityDefinitionRow, QualityProfileRow, RootFolderRow, ScheduledTaskRow, TagRow,
 };
 use store::{Result, StoreError};
 
@@ -253,5 +253,22 @@ pub(crate) fn provider_row(row: &Row) -> rusqlite::Result<ProviderRow> {
         settings: json(row, 5)?,
         options: json(row, 6)?,
         tags: json(row, 7)?,
+    })
+}
+
+/// A row of the history columns, in their order.
+pub(crate) fn history_row(row: &Row) -> rusqlite::Result<HistoryRow> {
+    Ok(HistoryRow {
+        id: row.get(0)?,
+        movie_id: row.get(1)?,
+        source_title: row.get(2)?,
+        quality: json(row, 3)?,
+        languages: json(row, 4)?,
+        custom_formats: json(row, 5)?,
+        custom_format_score: row.get(6)?,
+        date: date(row, 7)?,
+        download_id: row.get(8)?,
+        event_type: row.get(9)?,
+        data: json(row, 10)?,
     })
 }

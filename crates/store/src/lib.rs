@@ -8,6 +8,7 @@ pub mod bench_data;
 mod collections;
 mod commands;
 mod error;
+mod history;
 mod metered;
 /// Recognising constraint failures in database errors.
 pub mod error_kind {
@@ -26,6 +27,7 @@ pub mod story;
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
 pub use error::{Conflict, Result, StoreError};
+pub use history::HistoryStore;
 pub use metered::Metered;
 pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
 pub use movies::MovieStore;
@@ -71,6 +73,7 @@ pub trait Store:
     + CommandStore
     + CollectionStore
     + ProviderStore
+    + HistoryStore
 {
 }
 
@@ -82,5 +85,6 @@ impl<T> Store for T where
         + CommandStore
         + CollectionStore
         + ProviderStore
+        + HistoryStore
 {
 }

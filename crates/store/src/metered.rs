@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::exclusion::ImportExclusion;
+use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 use domain::provider::{Provider, ProviderKind};
@@ -19,8 +20,8 @@ use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, MovieStore, ProfileStore, ProviderStore,
-    Result, SettingsStore,
+    Backend, CollectionStore, CommandStore, Database, HistoryStore, MovieStore, ProfileStore,
+    ProviderStore, Result, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -146,6 +147,13 @@ metered!(ProviderStore {
     fn add_provider(&self, provider: &Provider) -> Result<Provider>;
     fn update_provider(&self, provider: &Provider) -> Result<Provider>;
     fn delete_providers(&self, kind: ProviderKind, ids: &[i32]) -> Result<()>;
+});
+
+metered!(HistoryStore {
+    fn add_history(&self, entry: &HistoryEntry) -> Result<HistoryEntry>;
+    fn history_page(&self, query: &HistoryQuery) -> Result<(Vec<HistoryEntry>, u64)>;
+    fn movie_history(&self, movie_id: i32, event_type: Option<HistoryEventType>) -> Result<Vec<HistoryEntry>>;
+    fn history_since(&self, date: DateTime<Utc>, event_type: Option<HistoryEventType>) -> Result<Vec<HistoryEntry>>;
 });
 
 metered!(Database {

@@ -8,6 +8,7 @@ use domain::command::{
     Command, CommandPriority, CommandResult, CommandStatus, CommandTrigger, ScheduledTask,
 };
 use domain::exclusion::ImportExclusion;
+use domain::history::{HistoryEntry, HistoryEventType};
 use domain::language::Language;
 use domain::movie::{AddOptions, MediaCover, MetadataDoc, Movie, MovieStatus};
 use domain::movie_file::{MediaInfo, MovieFile};
@@ -395,6 +396,46 @@ impl TryFrom<ProviderRow> for Provider {
             settings: row.settings.0,
             options: row.options.0,
             tags: row.tags.0,
+        })
+    }
+}
+
+/// A history event.
+#[derive(Debug, sqlx::FromRow)]
+pub struct HistoryRow {
+    pub id: i32,
+    pub movie_id: i32,
+    pub source_title: String,
+    pub quality: Json<QualityModel>,
+    pub languages: Json<Vec<Language>>,
+    pub custom_formats: Json<Vec<i32>>,
+    pub custom_format_score: i32,
+    pub date: DateTime<Utc>,
+    pub download_id: Option<String>,
+    pub event_type: i32,
+    pub data: Json<std::collections::BTreeMap<String, String>>,
+}
+
+impl TryFrom<HistoryRow> for HistoryEntry {
+    type Error = StoreError;
+
+    fn try_from(row: HistoryRow) -> Result<HistoryEntry> {
+        Ok(HistoryEntry {
+            id: row.id,
+            movie_id: row.movie_id,
+            source_title: row.source_title,
+            quality: row.quality.0,
+            languages: row.languages.0,
+            custom_formats: row.custom_formats.0,
+            custom_format_score: row.custom_format_score,
+            date: row.date,
+            download_id: row.download_id,
+            event_type: member(
+                row.event_type,
+                HistoryEventType::from_value,
+                "history event",
+            )?,
+            data: row.data.0,
         })
     }
 }

@@ -29,6 +29,17 @@ impl QueryParams {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Every value of a parameter given more than once (`movieIds=1&movieIds=2`),
+    /// by lower-case name; comma-separated values count one by one.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .flat_map(|(_, v)| v.split(','))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+
     /// A boolean parameter; absent or empty is `default`.
     pub fn bool(&self, name: &str, default: bool) -> ApiResult<bool> {
         match self.get(name).map(str::trim) {

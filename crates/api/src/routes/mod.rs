@@ -2,7 +2,9 @@
 
 mod collection;
 mod command;
+mod download_client;
 mod exclusion;
+mod history;
 mod media_cover;
 mod movie;
 mod movie_list;
@@ -56,6 +58,8 @@ pub fn app(state: AppState) -> Router {
         .merge(collection::routes())
         .merge(task::routes())
         .merge(parse::routes())
+        .merge(download_client::routes())
+        .merge(history::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

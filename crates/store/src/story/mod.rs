@@ -5,6 +5,7 @@
 mod collections;
 mod commands;
 mod fixtures;
+mod history;
 mod library;
 mod providers;
 mod settings;
@@ -12,6 +13,7 @@ mod settings;
 pub use collections::*;
 pub use commands::*;
 pub use fixtures::{full_movie, movie_file};
+pub use history::*;
 pub use library::*;
 pub use providers::*;
 pub use settings::*;
@@ -30,7 +32,8 @@ macro_rules! store_story {
             root_folders, tags, exclusions,
             quality_profiles, commands_merge_and_are_claimed_once,
             commands_end_and_are_requeued, scheduled_tasks_record_their_runs,
-            collections_are_kept_once_and_updated, providers_are_kept_by_kind);
+            collections_are_kept_once_and_updated, providers_are_kept_by_kind,
+            history_is_paged_filtered_and_goes_with_its_movie);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

@@ -1,0 +1,235 @@
+//! Fake Newznab and Torznab indexers on loopback, answering `t=caps`,
+//! `t=search` and `t=movie` (by `imdbid`, `tmdbid`, `q`, filtered by `cat`
+//! and paged by `offset`/`limit`) from the feeds in `tests/data`, as the
+//! specifications describe; checking the API key (error 100 otherwise);
+//! recording every request; and misbehaving on demand. For tests only
+//! (feature `fake`), here and in the crates that search indexers.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+/// The API key the fakes accept.
+pub const API_KEY: &str = "fake-indexer-key";
+/// The API path the fakes answer on.
+pub const API_PATH: &str = "/api";
+
+/// Which protocol a fake speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    /// Usenet: `newznab:attr`, `.nzb` enclosures.
+    Newznab,
+    /// Torrents: `torznab:attr`, seeders, peers, volume factors.
+    Torznab,
+}
+
+/// A misbehaviour for the next request.
+#[derive(Debug, Clone)]
+pub enum Trouble {
+    /// A Newznab `<error/>` answer with this code and description.
+    Error(u16, String),
+    /// No answer for this long (longer than the client's timeout).
+    Hang(Duration),
+    /// 200 with XML that breaks off and mismatches its tags.
+    Malformed,
+    /// HTTP 500 with a web page.
+    ServerError,
+    /// HTTP 429 with this Retry-After, in seconds.
+    TooMany(u64),
+    /// 200 with a web page (a login or block page).
+    Html,
+    /// 200 with JSON, not XML.
+    Json,
+    /// A valid feed of this many generated items.
+    Huge(usize),
+    /// A valid feed whose items have garbage titles, dates and numbers.
+    Garbage,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// The query of each request, in order.
+    seen: Vec<Vec<(String, String)>>,
+    troubles: VecDeque<Trouble>,
+}
+
+/// A running fake.
+#[derive(Clone)]
+pub struct FakeIndexer {
+    /// The base URL to configure (`http://127.0.0.1:PORT`); the API is at [`API_PATH`].
+    pub base_url: String,
+    /// Its protocol.
+    pub flavour: Flavour,
+    inner: Arc<Mutex<Inner>>,
+}
+
+/// A fake Newznab indexer.
+pub struct FakeNewznab;
+
+impl FakeNewznab {
+    /// Starts a fake Newznab on a free loopback port.
+    pub async fn start() -> FakeIndexer {
+        FakeIndexer::start(Flavour::Newznab).await
+    }
+}
+
+/// A fake Torznab indexer.
+pub struct FakeTorznab;
+
+impl FakeTorznab {
+    /// Starts a fake Torznab on a free loopback port.
+    pub async fn start() -> FakeIndexer {
+        FakeIndexer::start(Flavour::Torznab).await
+    }
+}
+
+type Shared = (Flavour, Arc<Mutex<Inner>>);
+
+impl FakeIndexer {
+    /// Starts a fake of `flavour` on a free loopback port.
+    pub async fn start(flavour: Flavour) -> FakeIndexer {
+        let inner = Arc::new(Mutex::new(Inner::default()));
+        let app = Router::new()
+            .route(API_PATH, get(api))
+            .with_state((flavour, inner.clone()));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port for the fake indexer");
+        let address = listener.local_addr().expect("the fake's address");
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeIndexer {
+            base_url: format!("http://{address}"),
+            flavour,
+            inner,
+        }
+    }
+
+    /// Answers the next requests with these troubles, one each, in order.
+    pub fn trouble(&self, troubles: impl IntoIterator<Item = Trouble>) {
+        lock(&self.inner).troubles.extend(troubles);
+    }
+
+    /// Every request's query so far, in order.
+    pub fn requests(&self) -> Vec<Vec<(String, String)>> {
+        lock(&self.inner).seen.clone()
+    }
+
+    /// The requests with `t` = `function` (`caps`, `search`, `movie`).
+    pub fn requests_of(&self, function: &str) -> Vec<Vec<(String, String)>> {
+        self.requests()
+            .into_iter()
+            .filter(|q| param(q, "t") == Some(function))
+            .collect()
+    }
+}
+
+/// The value of `name` in a recorded query.
+pub fn param<'a>(query: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    query
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn lock(inner: &Mutex<Inner>) -> MutexGuard<'_, Inner> {
+    inner.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn xml(status: StatusCode, content_type: &'static str, body: String) -> Response {
+    (status, [("content-type", content_type)], body).into_response()
+}
+
+fn error(code: u16, description: &str) -> Response {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<error code=\"{code}\" description=\"{description}\"/>\n"
+    );
+    xml(StatusCode::OK, "application/xml", body)
+}
+
+async fn api(
+    State((flavour, inner)): State<Shared>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let trouble = {
+        let mut inner = lock(&inner);
+        inner.seen.push(query.clone());
+        inner.troubles.pop_front()
+    };
+    if let Some(trouble) = trouble
+        && let Some(response) = misbehave(trouble, flavour).await
+    {
+        return response;
+    }
+    match param(&query, "apikey") {
+        Some(API_KEY) => {}
+        None => return error(200, "Missing parameter (apikey)"),
+        Some(_) => return error(100, "Incorrect user credentials"),
+    }
+    match param(&query, "t") {
+        Some("caps") => xml(StatusCode::OK, "application/xml", caps(flavour).to_string()),
+        Some("search" | "movie") => {
+            let body = crate::fake_feed::answer(feed(flavour), &query);
+            xml(StatusCode::OK, "application/rss+xml; charset=utf-8", body)
+        }
+        Some(_) => error(202, "No such function"),
+        None => error(200, "Missing parameter (t)"),
+    }
+}
+
+fn caps(flavour: Flavour) -> &'static str {
+    match flavour {
+        Flavour::Newznab => include_str!("../tests/data/newznab_caps.xml"),
+        Flavour::Torznab => include_str!("../tests/data/torznab_caps.xml"),
+    }
+}
+
+fn feed(flavour: Flavour) -> &'static str {
+    match flavour {
+        Flavour::Newznab => include_str!("../tests/data/newznab_movies.xml"),
+        Flavour::Torznab => include_str!("../tests/data/torznab_movies.xml"),
+    }
+}
+
+/// The answer `trouble` gives, or none when it only delays the usual one.
+async fn misbehave(trouble: Trouble, flavour: Flavour) -> Option<Response> {
+    let rss = "application/rss+xml";
+    Some(match trouble {
+        Trouble::Error(code, description) => error(code, &description),
+        Trouble::Hang(wait) => {
+            tokio::time::sleep(wait).await;
+            return None;
+        }
+        Trouble::Malformed => xml(
+            StatusCode::OK,
+            rss,
+            "<?xml version=\"1.0\"?><rss><channel><item><title>Broken</titel></item>".into(),
+        ),
+        Trouble::ServerError => xml(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "text/html",
+            "<html><body><h1>500 Internal Server Error</h1></body></html>".into(),
+        ),
+        Trouble::TooMany(seconds) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [("retry-after", seconds.to_string())],
+            "Too Many Requests",
+        )
+            .into_response(),
+        Trouble::Html => xml(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            "<!DOCTYPE html><html><head><title>Login</title></head><body>Please log in</body></html>".into(),
+        ),
+        Trouble::Json => xml(StatusCode::OK, "application/json", "{\"error\":\"not xml\"}".into()),
+        Trouble::Huge(items) => xml(StatusCode::OK, rss, crate::fake_feed::huge(flavour, items)),
+        Trouble::Garbage => xml(StatusCode::OK, rss, crate::fake_feed::garbage().into()),
+    })
+}
