@@ -13,6 +13,19 @@ parser::wire_enum! {
     }
 }
 
+impl ProviderKind {
+    /// Its name in Radarr's messages, e.g. "Indexer with ID 3 does not exist".
+    pub fn entity(self) -> &'static str {
+        match self {
+            ProviderKind::Indexer => "Indexer",
+            ProviderKind::DownloadClient => "DownloadClient",
+            ProviderKind::ImportList => "ImportList",
+            ProviderKind::Notification => "Notification",
+            ProviderKind::Metadata => "Metadata",
+        }
+    }
+}
+
 parser::wire_enum! {
     /// How a setting is shown and kept: a secret is never read back.
     pub enum Privacy { Normal = 0 => "normal", Password = 1 => "password", ApiKey = 2 => "apiKey", UserName = 3 => "userName" }

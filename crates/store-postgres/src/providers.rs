@@ -11,14 +11,10 @@ use crate::PostgresStore;
 const COLUMNS: &str = "id, kind, name, implementation, config_contract, settings, options, tags";
 
 fn not_found(kind: ProviderKind, id: i32) -> StoreError {
-    let entity = match kind {
-        ProviderKind::Indexer => "Indexer",
-        ProviderKind::DownloadClient => "DownloadClient",
-        ProviderKind::ImportList => "ImportList",
-        ProviderKind::Notification => "Notification",
-        ProviderKind::Metadata => "Metadata",
-    };
-    StoreError::NotFound { entity, id }
+    StoreError::NotFound {
+        entity: kind.entity(),
+        id,
+    }
 }
 
 fn name_taken(err: sqlx::Error, provider: &Provider) -> StoreError {

@@ -12,14 +12,10 @@ use crate::rows::{provider_row, row_id, to_json};
 const COLUMNS: &str = "id, kind, name, implementation, config_contract, settings, options, tags";
 
 fn not_found(kind: ProviderKind, id: i32) -> StoreError {
-    let entity = match kind {
-        ProviderKind::Indexer => "Indexer",
-        ProviderKind::DownloadClient => "DownloadClient",
-        ProviderKind::ImportList => "ImportList",
-        ProviderKind::Notification => "Notification",
-        ProviderKind::Metadata => "Metadata",
-    };
-    StoreError::NotFound { entity, id }
+    StoreError::NotFound {
+        entity: kind.entity(),
+        id,
+    }
 }
 
 fn name_taken(err: rusqlite::Error, provider: &Provider) -> StoreError {
