@@ -35,7 +35,7 @@ pub use quality_parser::{DetectionSource, ParsedQuality, parse_quality};
 pub use release_group::parse_release_group;
 pub use scene::{is_scene_title, scene_title};
 pub use subtitle::{SubtitleInfo, parse_subtitle_language, parse_subtitle_language_information};
-pub use title::{parse_movie_path, parse_movie_title};
+pub use title::{parse_movie_path, parse_movie_title, simplify_release_title};
 pub use wire_enum::UnknownVariant;
 
 /// The longest input read: a longer one is cut here (at a character

@@ -7,6 +7,8 @@ mod forms;
 mod name;
 mod prepare;
 
+pub use prepare::simplify_release_title;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -33,7 +35,7 @@ pub fn parse_movie_title(title: &str, is_dir: bool) -> Option<ParsedMovieInfo> {
     let found = forms::find(&simple, is_dir)?;
 
     let movie_name = name::movie_name(&found.title);
-    let simple_release_title = prepare::simple_release_title(&release_title);
+    let simple_release_title = prepare::simplify_release_title(&release_title);
     // The movie's title is taken out before the rest is read, so words in
     // it ("The Good German") are not read as a language or a group.
     let stand_in = if found.title.contains('.') {

@@ -73,7 +73,7 @@ impl<'a> CustomFormatInput<'a> {
             _ => filename,
         };
         CustomFormatInput {
-            release_title: Cow::Owned(simplify_release_title(title)),
+            release_title: Cow::Owned(parser::simplify_release_title(title)),
             filename: Some(filename).filter(|f| !f.is_empty()),
             quality: file.quality.quality,
             languages: &file.languages,
@@ -108,21 +108,6 @@ impl<'a> CustomFormatInput<'a> {
 /// The last component of a path, with either separator.
 fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
-}
-
-/// Radarr's simple release title: each character a file name cannot hold is
-/// removed with the spaces before it (as the parser does for releases).
-fn simplify_release_title(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    for c in title.chars() {
-        if matches!(c, '<' | '>' | '?' | '*' | '|') {
-            let kept = out.trim_end().len();
-            out.truncate(kept);
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -94,8 +94,8 @@ pub(super) fn simple_title(release_title: &str) -> String {
 }
 
 /// The release title with the characters a file name cannot hold removed,
-/// with the spaces before them.
-pub(super) fn simple_release_title(release_title: &str) -> String {
+/// with the spaces before them (Radarr's `SimplifyReleaseTitle`).
+pub fn simplify_release_title(release_title: &str) -> String {
     let mut out = String::with_capacity(release_title.len());
     for c in release_title.chars() {
         if matches!(c, '<' | '>' | '?' | '*' | '|') {

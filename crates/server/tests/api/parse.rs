@@ -63,6 +63,15 @@ async fn a_title_that_says_nothing_is_answered_without_parsed_info() {
     assert_eq!(failures[0]["propertyName"], "Title");
 }
 
+/// Each line of the command's output, read as JSON.
+fn json_lines(stdout: Vec<u8>) -> Vec<Value> {
+    String::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn the_command_line_prints_a_json_line_per_title() {
     let binary = env!("CARGO_BIN_EXE_unified-radarr");
@@ -75,11 +84,7 @@ fn the_command_line_prints_a_json_line_per_title() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    let lines: Vec<Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(output.stdout);
     assert_eq!(lines.len(), 2);
     assert_reads_the_matrix(&lines[0]);
     assert_eq!(lines[1]["parsedMovieInfo"]["hardcodedSubs"], "KORSUB");
@@ -97,11 +102,7 @@ fn the_command_line_prints_a_json_line_per_title() {
         .write_all(format!("{MATRIX}\nnot a movie\n").as_bytes())
         .unwrap();
     let output = child.wait_with_output().unwrap();
-    let lines: Vec<Value> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(output.stdout);
     assert_eq!(lines.len(), 2);
     assert_reads_the_matrix(&lines[0]);
     assert_eq!(
