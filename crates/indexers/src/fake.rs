@@ -2,8 +2,10 @@
 //! `t=search` and `t=movie` (by `imdbid`, `tmdbid`, `q`, filtered by `cat`
 //! and paged by `offset`/`limit`) from the feeds in `tests/data`, as the
 //! specifications describe; checking the API key (error 100 otherwise);
-//! recording every request; and misbehaving on demand. For tests only
-//! (feature `fake`), here and in the crates that search indexers.
+//! recording every request; and misbehaving on demand. Releases can be
+//! published while it runs (newest first), and their .torrent or .nzb
+//! links answer with a small valid file. For tests only (feature `fake`),
+//! here and in the crates that search indexers.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -57,6 +59,49 @@ struct Inner {
     /// The query of each request, in order.
     seen: Vec<Vec<(String, String)>>,
     troubles: VecDeque<Trouble>,
+    /// Items published while running, newest first.
+    published: Vec<String>,
+    /// The fixture's items are left out.
+    without_fixture: bool,
+    /// The download links fetched, as paths.
+    downloads: Vec<String>,
+}
+
+/// A release to publish on a fake, with what the feed says of it.
+#[derive(Debug, Clone)]
+pub struct FakeRelease {
+    /// Its title.
+    pub title: String,
+    /// Its size in bytes.
+    pub size: i64,
+    /// When it was listed.
+    pub published: chrono::DateTime<chrono::Utc>,
+    /// Its TMDB id; 0 for none.
+    pub tmdb_id: i32,
+    /// Its IMDb id's digits; empty for none.
+    pub imdb_digits: String,
+    /// Seeders (Torznab only).
+    pub seeders: i32,
+    /// Seeders and leechers (Torznab only).
+    pub peers: i32,
+    /// Marked freeleech (Torznab only).
+    pub freeleech: bool,
+}
+
+impl FakeRelease {
+    /// A release of 8 GB with 50 seeders, listed a day ago, without ids.
+    pub fn new(title: &str) -> Self {
+        FakeRelease {
+            title: title.to_string(),
+            size: 8 * 1024 * 1024 * 1024,
+            published: chrono::Utc::now() - chrono::Duration::days(1),
+            tmdb_id: 0,
+            imdb_digits: String::new(),
+            seeders: 50,
+            peers: 60,
+            freeleech: false,
+        }
+    }
 }
 
 /// A running fake.
@@ -97,6 +142,7 @@ impl FakeIndexer {
         let inner = Arc::new(Mutex::new(Inner::default()));
         let app = Router::new()
             .route(API_PATH, get(api))
+            .route("/dl/{file}", get(download))
             .with_state((flavour, inner.clone()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -115,6 +161,23 @@ impl FakeIndexer {
     /// Answers the next requests with these troubles, one each, in order.
     pub fn trouble(&self, troubles: impl IntoIterator<Item = Trouble>) {
         lock(&self.inner).troubles.extend(troubles);
+    }
+
+    /// Lists a release, newest of all; its link is on this fake.
+    pub fn publish(&self, release: FakeRelease) {
+        let item =
+            crate::fake_feed::item(self.flavour, &release, lock(&self.inner).published.len());
+        lock(&self.inner).published.insert(0, item);
+    }
+
+    /// Leaves the fixture's releases out, so only published ones are listed.
+    pub fn without_fixture(&self) {
+        lock(&self.inner).without_fixture = true;
+    }
+
+    /// The paths of the download links fetched so far, in order.
+    pub fn downloads(&self) -> Vec<String> {
+        lock(&self.inner).downloads.clone()
     }
 
     /// Every request's query so far, in order.
@@ -176,12 +239,44 @@ async fn api(
     match param(&query, "t") {
         Some("caps") => xml(StatusCode::OK, "application/xml", caps(flavour).to_string()),
         Some("search" | "movie") => {
-            let body = crate::fake_feed::answer(feed(flavour), &query);
+            let (published, without_fixture) = {
+                let inner = lock(&inner);
+                (inner.published.clone(), inner.without_fixture)
+            };
+            let fixture = if without_fixture { "" } else { feed(flavour) };
+            let body = crate::fake_feed::answer(fixture, &published, &query);
             xml(StatusCode::OK, "application/rss+xml; charset=utf-8", body)
         }
         Some(_) => error(202, "No such function"),
         None => error(200, "Missing parameter (t)"),
     }
+}
+
+/// A download link: a small valid .torrent or .nzb named after the file.
+async fn download(
+    State((_, inner)): State<Shared>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    lock(&inner).downloads.push(format!("/dl/{file}"));
+    if file.ends_with(".nzb") {
+        let body = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nzb xmlns=\"http://www.newzbin.com/DTD/2003/nzb\">\
+             <file poster=\"fake\" date=\"1700000000\" subject=\"{file}\"><groups><group>alt.binaries.fake</group></groups>\
+             <segments><segment bytes=\"1000\" number=\"1\">{file}@fake</segment></segments></file></nzb>\n"
+        );
+        return xml(StatusCode::OK, "application/x-nzb", body);
+    }
+    let name = file.trim_end_matches(".torrent");
+    let body = format!(
+        "d8:announce28:http://127.0.0.1:1/announce4:infod6:lengthi1024e4:name{}:{name}12:piece lengthi16384e6:pieces20:aaaaaaaaaaaaaaaaaaaaee",
+        name.len()
+    );
+    (
+        StatusCode::OK,
+        [("content-type", "application/x-bittorrent")],
+        body,
+    )
+        .into_response()
 }
 
 fn caps(flavour: Flavour) -> &'static str {

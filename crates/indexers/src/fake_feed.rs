@@ -2,7 +2,7 @@
 //! (by `imdbid`, `tmdbid`, `q` and `cat`) and paged (`offset`, `limit`),
 //! and the generated huge and garbage feeds.
 
-use crate::fake::{Flavour, param};
+use crate::fake::{FakeRelease, Flavour, param};
 
 /// The fixture's head (up to the first item), its items, and its tail.
 fn split(feed: &str) -> (&str, Vec<&str>, &str) {
@@ -70,10 +70,28 @@ fn matches(item: &str, query: &[(String, String)]) -> bool {
     }
 }
 
-/// The answer to a search or RSS query.
-pub fn answer(feed: &str, query: &[(String, String)]) -> String {
-    let (head, items, tail) = split(feed);
-    let found: Vec<&str> = items.into_iter().filter(|i| matches(i, query)).collect();
+/// The head and tail of a feed without the fixture's items.
+const EMPTY_FEED: (&str, &str) = (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" \
+     xmlns:newznab=\"http://www.newznab.com/DTD/2010/feeds/attributes/\" \
+     xmlns:torznab=\"http://torznab.com/schemas/2015/feed\">\n<channel>\n<title>Fake</title>\n",
+    "</channel>\n</rss>\n",
+);
+
+/// The answer to a search or RSS query: the published items (newest
+/// first), then the fixture's, if any.
+pub fn answer(fixture: &str, published: &[String], query: &[(String, String)]) -> String {
+    let (head, fixture_items, tail) = if fixture.is_empty() {
+        (EMPTY_FEED.0, Vec::new(), EMPTY_FEED.1)
+    } else {
+        split(fixture)
+    };
+    let found: Vec<&str> = published
+        .iter()
+        .map(String::as_str)
+        .chain(fixture_items)
+        .filter(|i| matches(i, query))
+        .collect();
     let number = |name, default| {
         param(query, name)
             .and_then(|v| v.parse().ok())
@@ -83,6 +101,50 @@ pub fn answer(feed: &str, query: &[(String, String)]) -> String {
     let limit: usize = number("limit", 100);
     let page: Vec<&str> = found.iter().skip(offset).take(limit).copied().collect();
     format!("{head}{}\n{tail}", page.join("\n"))
+}
+
+/// A published release as a feed item; `n` makes its guid and link unique.
+/// Links are relative (`/dl/…`): the client resolves them against the
+/// fake's address, as it does for indexers that list them so.
+pub fn item(flavour: Flavour, release: &FakeRelease, n: usize) -> String {
+    let (prefix, kind, extension) = match flavour {
+        Flavour::Newznab => ("newznab", "application/x-nzb", "nzb"),
+        Flavour::Torznab => ("torznab", "application/x-bittorrent", "torrent"),
+    };
+    let link = format!("/dl/published-{n}.{extension}");
+    let mut attrs = format!(
+        "<{prefix}:attr name=\"category\" value=\"2000\"/><{prefix}:attr name=\"category\" value=\"2040\"/>\
+         <{prefix}:attr name=\"size\" value=\"{}\"/>",
+        release.size
+    );
+    if release.tmdb_id > 0 {
+        attrs.push_str(&format!(
+            "<{prefix}:attr name=\"tmdbid\" value=\"{}\"/>",
+            release.tmdb_id
+        ));
+    }
+    if !release.imdb_digits.is_empty() {
+        attrs.push_str(&format!(
+            "<{prefix}:attr name=\"imdb\" value=\"{}\"/>",
+            release.imdb_digits
+        ));
+    }
+    if flavour == Flavour::Torznab {
+        attrs.push_str(&format!(
+            "<torznab:attr name=\"seeders\" value=\"{}\"/><torznab:attr name=\"peers\" value=\"{}\"/>\
+             <torznab:attr name=\"downloadvolumefactor\" value=\"{}\"/>",
+            release.seeders,
+            release.peers,
+            if release.freeleech { 0 } else { 1 }
+        ));
+    }
+    format!(
+        "<item><title>{}</title><guid>published-{n}</guid><link>{link}</link>\
+         <pubDate>{}</pubDate><enclosure url=\"{link}\" length=\"{}\" type=\"{kind}\"/>{attrs}</item>",
+        release.title,
+        release.published.to_rfc2822(),
+        release.size
+    )
 }
 
 /// A valid feed of `count` generated releases.

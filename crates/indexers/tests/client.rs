@@ -301,3 +301,52 @@ async fn garbage_items_are_skipped_and_the_rest_kept() {
         format!("{}/relative/4.torrent", fake.base_url)
     );
 }
+
+#[tokio::test]
+async fn published_releases_come_first_with_working_links() {
+    let fake = FakeTorznab::start().await;
+    fake.without_fixture();
+    let mut release = indexers::fake::FakeRelease::new("The.Matrix.1999.1080p.WEB-DL.x264-NEW");
+    release.tmdb_id = 603;
+    release.freeleech = true;
+    fake.publish(release);
+    fake.publish(indexers::fake::FakeRelease::new(
+        "Other.Film.2001.720p.HDTV.x264-OLD",
+    ));
+
+    let rss = client(&fake, Implementation::Torznab)
+        .rss()
+        .await
+        .expect("rss");
+    let titles: Vec<&str> = rss.releases.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Other.Film.2001.720p.HDTV.x264-OLD",
+            "The.Matrix.1999.1080p.WEB-DL.x264-NEW"
+        ]
+    );
+    let found = client(&fake, Implementation::Torznab)
+        .search(&matrix())
+        .await
+        .expect("search");
+    assert_eq!(found.releases.len(), 1, "only the published Matrix release");
+    let matrix = &found.releases[0];
+    assert_eq!(matrix.seeders, Some(50));
+    assert!(
+        matrix
+            .indexer_flags
+            .contains(domain::release::IndexerFlags::FREELEECH)
+    );
+
+    let link = &matrix.download_url;
+    assert!(link.starts_with(&fake.base_url), "{link}");
+    let body = reqwest::get(link)
+        .await
+        .expect("download")
+        .bytes()
+        .await
+        .expect("body");
+    assert!(body.starts_with(b"d8:announce"), "a bencoded torrent");
+    assert_eq!(fake.downloads(), ["/dl/published-0.torrent"]);
+}

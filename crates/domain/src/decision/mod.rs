@@ -8,6 +8,7 @@
 mod acceptable_size;
 mod availability;
 mod blocklist;
+mod candidate;
 mod context;
 mod custom_format_score;
 mod delay;
@@ -35,6 +36,7 @@ mod upgrade_disk;
 #[cfg(test)]
 mod test_support;
 
+pub use candidate::{file_formats, formats_of};
 pub use context::{
     BlocklistItem, Candidate, DecisionContext, DelayProfile, FormatMatch, IndexerConfig,
     IndexerSettings, ProperDownloadTypes, QueueItem, ReleaseProfile, ReleaseSource,
