@@ -18,10 +18,16 @@ fn field(order: usize, spec: &FieldSpec, value: Value) -> Value {
         "type": spec.input,
         "advanced": spec.advanced,
         "privacy": spec.privacy,
-        "isFloat": false,
+        "isFloat": spec.is_float,
     });
     if let Some(help) = spec.help_text {
         field["helpText"] = json!(help);
+    }
+    if let Some(unit) = spec.unit {
+        field["unit"] = json!(unit);
+    }
+    if let Some(action) = spec.select_options_provider_action {
+        field["selectOptionsProviderAction"] = json!(action);
     }
     if !spec.select_options.is_empty() {
         field["selectOptions"] = spec
