@@ -19,7 +19,12 @@ pub const TORRENT_ONLY: [&str; 5] = [
     "requiredFlags",
 ];
 
-fn field(name: &'static str, label: &'static str, input: &'static str, default: Value) -> FieldSpec {
+fn field(
+    name: &'static str,
+    label: &'static str,
+    input: &'static str,
+    default: Value,
+) -> FieldSpec {
     FieldSpec::plain(name, label, input, default)
 }
 
@@ -47,7 +52,12 @@ pub static FIELDS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| {
         FieldSpec {
             help_text: Some("Drop down list; at least one category must be selected."),
             select_options_provider_action: Some("newznabCategories"),
-            ..field("categories", "Categories", "select", json!(DEFAULT_CATEGORIES))
+            ..field(
+                "categories",
+                "Categories",
+                "select",
+                json!(DEFAULT_CATEGORIES),
+            )
         },
         advanced(
             "Additional Newznab parameters",
@@ -87,7 +97,12 @@ pub static FIELDS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| {
             is_float: true,
             ..advanced(
                 "The ratio a torrent should reach before stopping, empty is download client's default",
-                field("seedCriteria.seedRatio", "Seed Ratio", "textbox", json!(null)),
+                field(
+                    "seedCriteria.seedRatio",
+                    "Seed Ratio",
+                    "textbox",
+                    json!(null),
+                ),
             )
         },
         FieldSpec {

@@ -2,8 +2,8 @@
 //! `fields`, validation, and the escalating back-off.
 
 use chrono::{Duration as Span, TimeZone, Utc};
-use indexers::backoff::{BackOff, Failure, MAX_LEVEL, PERIODS};
 use domain::provider::Privacy;
+use indexers::backoff::{BackOff, Failure, MAX_LEVEL, PERIODS};
 use indexers::settings::DEFAULT_CATEGORIES;
 use indexers::{Implementation, IndexerSettings, MASK};
 use secrecy::{ExposeSecret, SecretString};
@@ -50,8 +50,16 @@ fn the_schema_has_the_fields_prowlarr_syncs() {
     assert_eq!(field("minimumSeeders").default, json!(1));
     assert_eq!(field("seedCriteria.seedTime").unit, Some("minutes"));
     assert!(field("seedCriteria.seedRatio").is_float);
-    assert!(field("requiredFlags").select_options.contains(&(1, "G_Freeleech")));
-    assert!(field("multiLanguages").select_options.contains(&(1, "English")));
+    assert!(
+        field("requiredFlags")
+            .select_options
+            .contains(&(1, "G_Freeleech"))
+    );
+    assert!(
+        field("multiLanguages")
+            .select_options
+            .contains(&(1, "English"))
+    );
     assert!(
         Implementation::Newznab
             .fields()

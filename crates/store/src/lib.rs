@@ -89,6 +89,6 @@ impl<T> Store for T where
         + CollectionStore
         + ProviderStore
         + HistoryStore
-    + IndexerStatusStore
+        + IndexerStatusStore
 {
 }

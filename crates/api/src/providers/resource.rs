@@ -212,12 +212,30 @@ fn given_fields(body: &Map<String, Value>) -> Map<String, Value> {
         .unwrap_or_default()
 }
 
-/// A setting's name as Radarr names its property in validation failures:
-/// `torrentFolder` → `TorrentFolder`.
+/// A setting's name as Radarr names its property in validation failures,
+/// each part of a nested name capitalised: `torrentFolder` → `TorrentFolder`,
+/// `seedCriteria.seedRatio` → `SeedCriteria.SeedRatio`.
 pub fn pascal(name: &str) -> String {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
+    name.split('.')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pascal;
+
+    #[test]
+    fn property_names_capitalise_each_part() {
+        assert_eq!(pascal("baseUrl"), "BaseUrl");
+        assert_eq!(pascal("seedCriteria.seedRatio"), "SeedCriteria.SeedRatio");
+        assert_eq!(pascal(""), "");
+    }
 }

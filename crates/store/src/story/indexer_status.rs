@@ -86,8 +86,5 @@ pub async fn indexer_status_is_kept_per_indexer(store: &dyn Store) {
         .await
         .expect("delete");
     assert_eq!(store.indexer_status(first.id).await.expect("read"), None);
-    assert_eq!(
-        store.indexer_statuses().await.expect("list"),
-        vec![healthy]
-    );
+    assert_eq!(store.indexer_statuses().await.expect("list"), vec![healthy]);
 }
