@@ -163,3 +163,73 @@ pub fn decision_settings(provider: &Provider) -> DecisionSettings {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use domain::provider::ProviderKind;
+    use serde_json::Map;
+
+    use super::*;
+
+    fn stored(implementation: &str, settings: Value, options: Value) -> Provider {
+        let object = |v: Value| v.as_object().cloned().unwrap_or_else(Map::new);
+        Provider {
+            id: 7,
+            kind: ProviderKind::Indexer,
+            name: "Tracker".into(),
+            implementation: implementation.into(),
+            config_contract: format!("{implementation}Settings"),
+            settings: object(settings),
+            options: object(options),
+            tags: vec![],
+        }
+    }
+
+    #[test]
+    fn a_torznab_indexer_gives_the_engine_its_seeders_and_flags() {
+        let torznab = stored(
+            "Torznab",
+            json!({"baseUrl": "http://tracker", "minimumSeeders": 3, "requiredFlags": [1, 8]}),
+            json!({}),
+        );
+        assert_eq!(
+            decision_settings(&torznab),
+            DecisionSettings {
+                id: 7,
+                minimum_seeders: Some(3),
+                required_flags: vec![IndexerFlags::FREELEECH, IndexerFlags::PTP_GOLDEN],
+            }
+        );
+        let newznab = stored(
+            "Newznab",
+            json!({"baseUrl": "http://nzb", "requiredFlags": [1]}),
+            json!({}),
+        );
+        assert_eq!(decision_settings(&newznab).minimum_seeders, None);
+        assert!(decision_settings(&newznab).required_flags.is_empty());
+    }
+
+    #[test]
+    fn a_client_is_built_only_from_usable_settings() {
+        let config = ClientConfig::default();
+        let indexer = stored(
+            "Newznab",
+            json!({"baseUrl": "http://nzb.example"}),
+            json!({"priority": 10, "enableRss": false}),
+        );
+        let built = client(&indexer, &config).expect("a client");
+        assert_eq!(built.definition().id, 7);
+        assert_eq!(built.definition().priority, 10);
+        assert_eq!(built.definition().name, "Tracker");
+        assert!(!rss_enabled(&indexer));
+        assert!(automatic_search_enabled(&indexer) && enabled(&indexer));
+        assert!(client(&stored("Newznab", json!({}), json!({})), &config).is_none());
+        assert!(
+            client(
+                &stored("HDBits", json!({"baseUrl": "http://x"}), json!({})),
+                &config
+            )
+            .is_none()
+        );
+    }
+}
