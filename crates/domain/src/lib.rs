@@ -9,6 +9,7 @@ pub mod custom_format;
 pub mod decision;
 pub mod exclusion;
 pub mod history;
+pub mod indexer_status;
 pub mod movie;
 pub mod movie_file;
 pub mod naming;

@@ -3,7 +3,12 @@
 //! with its settings, kept as Radarr's fields name them, and the switches of
 //! its kind (`enableRss`, `priority`, …).
 
+use std::sync::LazyLock;
+
 use serde_json::{Map, Value};
+
+use crate::Language;
+use crate::release::IndexerFlags;
 
 parser::wire_enum! {
     /// What a provider is for.
@@ -54,6 +59,13 @@ pub struct FieldSpec {
     pub help_text: Option<&'static str>,
     /// The choices of a `select`: value and name.
     pub select_options: &'static [(i32, &'static str)],
+    /// Where the UI asks for a `select`'s choices instead
+    /// (`selectOptionsProviderAction`, e.g. `newznabCategories`).
+    pub select_options_provider_action: Option<&'static str>,
+    /// A unit shown beside a number (`minutes`).
+    pub unit: Option<&'static str>,
+    /// A number with decimals (`isFloat`).
+    pub is_float: bool,
     /// Whether it must be given.
     pub required: bool,
 }
@@ -75,9 +87,43 @@ impl FieldSpec {
             advanced: false,
             help_text: None,
             select_options: &[],
+            select_options_provider_action: None,
+            unit: None,
+            is_float: false,
             required: false,
         }
     }
+}
+
+static LANGUAGE_OPTIONS: LazyLock<Vec<(i32, &'static str)>> = LazyLock::new(|| {
+    let mut options: Vec<(i32, &'static str)> = Language::ALL
+        .iter()
+        // Real languages only: not Unknown, Any or Original.
+        .filter(|l| l.id > 0)
+        .map(|l| (l.id, l.name))
+        .collect();
+    options.sort_by_key(|(_, name)| *name);
+    options
+});
+
+static INDEXER_FLAG_OPTIONS: LazyLock<Vec<(i32, &'static str)>> = LazyLock::new(|| {
+    IndexerFlags::NAMES
+        .iter()
+        .enumerate()
+        .map(|(bit, name)| (1 << bit, *name))
+        .collect()
+});
+
+/// The choices of a setting that names languages (an indexer's
+/// `multiLanguages`): every real language by name.
+pub fn language_options() -> &'static [(i32, &'static str)] {
+    &LANGUAGE_OPTIONS
+}
+
+/// The choices of a setting that names indexer flags (`requiredFlags`): each
+/// flag's bit and Radarr's name for it.
+pub fn indexer_flag_options() -> &'static [(i32, &'static str)] {
+    &INDEXER_FLAG_OPTIONS
 }
 
 /// A configured provider.
@@ -154,5 +200,17 @@ mod tests {
         assert_eq!(provider.number("priority", 25), 10);
         assert_eq!(provider.setting_str("baseUrl"), Some("http://x"));
         assert_eq!(provider.setting_str("apiKey"), None);
+    }
+
+    #[test]
+    fn option_lists_name_real_languages_and_flag_bits() {
+        let languages = language_options();
+        assert!(languages.contains(&(1, "English")));
+        assert!(languages.iter().all(|(id, _)| *id > 0));
+        assert!(languages.windows(2).all(|w| w[0].1 <= w[1].1), "by name");
+        let flags = indexer_flag_options();
+        assert_eq!(flags[0], (1, "G_Freeleech"));
+        assert_eq!(flags[3], (8, "PTP_Golden"));
+        assert_eq!(flags.len(), 12);
     }
 }

@@ -39,6 +39,22 @@ impl IndexerFlags {
     /// Marked nuked by the scene.
     pub const NUKED: IndexerFlags = IndexerFlags(2048);
 
+    /// Radarr's names of the flags, by bit (`NAMES[0]` is bit 1).
+    pub const NAMES: [&'static str; 12] = [
+        "G_Freeleech",
+        "G_Halfleech",
+        "G_DoubleUpload",
+        "PTP_Golden",
+        "PTP_Approved",
+        "HDB_Internal",
+        "AHD_Internal",
+        "G_Scene",
+        "G_Freeleech75",
+        "G_Freeleech25",
+        "AHD_UserRelease",
+        "Nuked",
+    ];
+
     /// Whether every flag of `other` is set.
     pub fn contains(self, other: IndexerFlags) -> bool {
         self.0 & other.0 == other.0

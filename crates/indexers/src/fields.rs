@@ -120,7 +120,7 @@ impl IndexerSettings {
                         json!(self.reject_blocklisted_torrent_hashes_while_grabbing)
                     }
                     "requiredFlags" => json!(self.required_flags),
-                    _ => spec.default.to_json(),
+                    _ => spec.default.clone(),
                 };
                 (spec.name, value)
             })

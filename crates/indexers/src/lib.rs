@@ -37,7 +37,7 @@ pub use crate::client::{CAPS_TTL, ClientConfig, NewznabClient};
 pub use crate::error::{IndexerError, Result};
 pub use crate::fields::{Problem, additional_pairs};
 pub use crate::item::parse_date;
-pub use crate::schema::{FIELDS, FieldSpec, FieldType};
+pub use crate::schema::{FIELDS, TORRENT_ONLY};
 pub use crate::search::MovieSearch;
 pub use crate::settings::{Implementation, IndexerSettings, MASK};
 

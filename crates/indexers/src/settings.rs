@@ -2,10 +2,11 @@
 //! `NewznabSettings`/`TorznabSettings` name them, and which implementation
 //! has which (the table of fields is in `schema`).
 
+use domain::provider::FieldSpec;
 use domain::release::Protocol;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::schema::{FIELDS, FieldSpec};
+use crate::schema::{FIELDS, TORRENT_ONLY};
 
 /// What the API shows in place of a saved secret.
 pub const MASK: &str = "********";
@@ -62,7 +63,7 @@ impl Implementation {
     pub fn fields(self) -> impl Iterator<Item = &'static FieldSpec> {
         FIELDS
             .iter()
-            .filter(move |f| !f.torrent_only || self == Implementation::Torznab)
+            .filter(move |f| self == Implementation::Torznab || !TORRENT_ONLY.contains(&f.name))
     }
 }
 

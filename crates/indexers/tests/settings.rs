@@ -2,8 +2,8 @@
 //! `fields`, validation, and the escalating back-off.
 
 use chrono::{Duration as Span, TimeZone, Utc};
+use domain::provider::Privacy;
 use indexers::backoff::{BackOff, Failure, MAX_LEVEL, PERIODS};
-use indexers::schema::{Default as FieldDefault, Options};
 use indexers::settings::DEFAULT_CATEGORIES;
 use indexers::{Implementation, IndexerSettings, MASK};
 use secrecy::{ExposeSecret, SecretString};
@@ -40,19 +40,31 @@ fn the_schema_has_the_fields_prowlarr_syncs() {
             .find(|f| f.name == name)
             .expect(name)
     };
-    assert!(field("apiKey").secret);
-    assert_eq!(field("apiPath").default, FieldDefault::Text("/api"));
+    assert_eq!(field("apiKey").privacy, Privacy::ApiKey);
+    assert_eq!(field("apiPath").default, json!("/api"));
+    assert_eq!(field("categories").default, json!(DEFAULT_CATEGORIES));
     assert_eq!(
-        field("categories").default.to_json(),
-        json!(DEFAULT_CATEGORIES)
+        field("categories").select_options_provider_action,
+        Some("newznabCategories")
     );
-    assert_eq!(
-        field("categories").options,
-        Options::Provider("newznabCategories")
-    );
-    assert_eq!(field("minimumSeeders").default.to_json(), json!(1));
+    assert_eq!(field("minimumSeeders").default, json!(1));
     assert_eq!(field("seedCriteria.seedTime").unit, Some("minutes"));
-    assert!(Implementation::Newznab.fields().all(|f| !f.torrent_only));
+    assert!(field("seedCriteria.seedRatio").is_float);
+    assert!(
+        field("requiredFlags")
+            .select_options
+            .contains(&(1, "G_Freeleech"))
+    );
+    assert!(
+        field("multiLanguages")
+            .select_options
+            .contains(&(1, "English"))
+    );
+    assert!(
+        Implementation::Newznab
+            .fields()
+            .all(|f| !indexers::TORRENT_ONLY.contains(&f.name))
+    );
     assert_eq!(
         Implementation::from_name("torznab"),
         Some(Implementation::Torznab)

@@ -7,6 +7,7 @@
 mod collections;
 mod commands;
 mod history;
+mod indexer_status;
 mod movies;
 mod options;
 mod profiles;

@@ -14,6 +14,7 @@ mod collections;
 mod commands;
 mod connections;
 mod history;
+mod indexer_status;
 mod movies;
 mod profiles;
 mod providers;
@@ -39,6 +40,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0003_collections.sql")),
         M::up(include_str!("../migrations/0004_providers.sql")),
         M::up(include_str!("../migrations/0005_history.sql")),
+        M::up(include_str!("../migrations/0006_indexer_status.sql")),
     ])
 }
 

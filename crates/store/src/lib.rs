@@ -9,6 +9,7 @@ mod collections;
 mod commands;
 mod error;
 mod history;
+mod indexer_status;
 mod metered;
 /// Recognising constraint failures in database errors.
 pub mod error_kind {
@@ -28,6 +29,7 @@ pub use collections::CollectionStore;
 pub use commands::CommandStore;
 pub use error::{Conflict, Result, StoreError};
 pub use history::HistoryStore;
+pub use indexer_status::IndexerStatusStore;
 pub use metered::Metered;
 pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
 pub use movies::MovieStore;
@@ -74,6 +76,7 @@ pub trait Store:
     + CollectionStore
     + ProviderStore
     + HistoryStore
+    + IndexerStatusStore
 {
 }
 
@@ -86,5 +89,6 @@ impl<T> Store for T where
         + CollectionStore
         + ProviderStore
         + HistoryStore
+        + IndexerStatusStore
 {
 }

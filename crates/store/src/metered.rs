@@ -10,6 +10,7 @@ use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::exclusion::ImportExclusion;
 use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
+use domain::indexer_status::IndexerStatus;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 use domain::provider::{Provider, ProviderKind};
@@ -20,8 +21,8 @@ use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, HistoryStore, MovieStore, ProfileStore,
-    ProviderStore, Result, SettingsStore,
+    Backend, CollectionStore, CommandStore, Database, HistoryStore, IndexerStatusStore, MovieStore,
+    ProfileStore, ProviderStore, Result, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -139,6 +140,12 @@ metered!(CollectionStore {
     fn collection(&self, id: i32) -> Result<Collection>;
     fn add_collection(&self, collection: &Collection) -> Result<(Collection, bool)>;
     fn update_collection(&self, collection: &Collection) -> Result<Collection>;
+});
+
+metered!(IndexerStatusStore {
+    fn indexer_statuses(&self) -> Result<Vec<IndexerStatus>>;
+    fn indexer_status(&self, provider_id: i32) -> Result<Option<IndexerStatus>>;
+    fn save_indexer_status(&self, status: &IndexerStatus) -> Result<()>;
 });
 
 metered!(ProviderStore {

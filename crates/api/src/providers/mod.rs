@@ -1,8 +1,10 @@
-//! Providers over HTTP (download clients now; indexers to follow): each kind
+//! Providers over HTTP (indexers and download clients): each kind
 //! offers implementations, each with its settings described as Radarr's
 //! `fields`; a provider is stored with its settings by field name.
 
 pub mod download_clients;
+pub mod indexer_checks;
+pub mod indexers;
 pub mod resource;
 
 use domain::provider::FieldSpec;

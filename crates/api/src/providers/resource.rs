@@ -18,10 +18,16 @@ fn field(order: usize, spec: &FieldSpec, value: Value) -> Value {
         "type": spec.input,
         "advanced": spec.advanced,
         "privacy": spec.privacy,
-        "isFloat": false,
+        "isFloat": spec.is_float,
     });
     if let Some(help) = spec.help_text {
         field["helpText"] = json!(help);
+    }
+    if let Some(unit) = spec.unit {
+        field["unit"] = json!(unit);
+    }
+    if let Some(action) = spec.select_options_provider_action {
+        field["selectOptionsProviderAction"] = json!(action);
     }
     if !spec.select_options.is_empty() {
         field["selectOptions"] = spec
@@ -206,12 +212,30 @@ fn given_fields(body: &Map<String, Value>) -> Map<String, Value> {
         .unwrap_or_default()
 }
 
-/// A setting's name as Radarr names its property in validation failures:
-/// `torrentFolder` → `TorrentFolder`.
+/// A setting's name as Radarr names its property in validation failures,
+/// each part of a nested name capitalised: `torrentFolder` → `TorrentFolder`,
+/// `seedCriteria.seedRatio` → `SeedCriteria.SeedRatio`.
 pub fn pascal(name: &str) -> String {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
+    name.split('.')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pascal;
+
+    #[test]
+    fn property_names_capitalise_each_part() {
+        assert_eq!(pascal("baseUrl"), "BaseUrl");
+        assert_eq!(pascal("seedCriteria.seedRatio"), "SeedCriteria.SeedRatio");
+        assert_eq!(pascal(""), "");
+    }
 }

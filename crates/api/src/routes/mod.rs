@@ -5,6 +5,8 @@ mod command;
 mod download_client;
 mod exclusion;
 mod history;
+mod indexer;
+mod indexer_status;
 mod media_cover;
 mod movie;
 mod movie_list;
@@ -60,6 +62,8 @@ pub fn app(state: AppState) -> Router {
         .merge(parse::routes())
         .merge(download_client::routes())
         .merge(history::routes())
+        .merge(indexer::routes())
+        .merge(indexer_status::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

@@ -15,6 +15,7 @@ use crate::error::ApiResult;
 use crate::resources::wire_date::WireDate;
 use crate::routes::respond::{json, ok};
 use crate::services::folders::space;
+use crate::services::indexer_health;
 use crate::state::AppState;
 
 /// The `/api/v3` system routes.
@@ -186,6 +187,14 @@ async fn health(State(state): State<AppState>) -> ApiResult<Response> {
             kind: "error",
             message: format!("Movie metadata cannot be read: {problem}"),
             wiki_url: "https://wiki.servarr.com/radarr/system#health",
+        });
+    }
+    for problem in indexer_health::checks(state.store.as_ref(), chrono::Utc::now()).await? {
+        checks.push(HealthCheck {
+            source: problem.source,
+            kind: problem.kind,
+            message: problem.message,
+            wiki_url: problem.wiki_url,
         });
     }
     ok(&checks)

@@ -2,6 +2,8 @@
 
 pub mod collections;
 pub mod folders;
+pub mod indexer_health;
+pub mod indexer_status;
 pub mod list_blocks;
 pub mod list_cache;
 pub mod lookup;

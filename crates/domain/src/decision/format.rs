@@ -95,28 +95,12 @@ pub fn status_name(status: MovieStatus) -> &'static str {
     }
 }
 
-/// Radarr's `IndexerFlags` names, by bit.
-const FLAG_NAMES: [&str; 12] = [
-    "G_Freeleech",
-    "G_Halfleech",
-    "G_DoubleUpload",
-    "PTP_Golden",
-    "PTP_Approved",
-    "HDB_Internal",
-    "AHD_Internal",
-    "G_Scene",
-    "G_Freeleech75",
-    "G_Freeleech25",
-    "AHD_UserRelease",
-    "Nuked",
-];
-
 /// Flags as a .NET flags enum prints them: names joined by `, `, or `0`.
 pub fn flags(f: IndexerFlags) -> String {
     if f.0 == 0 {
         return "0".to_string();
     }
-    let names: Vec<&str> = FLAG_NAMES
+    let names: Vec<&str> = IndexerFlags::NAMES
         .iter()
         .enumerate()
         .filter(|(bit, _)| f.0 & (1 << bit) != 0)

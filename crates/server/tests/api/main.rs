@@ -10,6 +10,7 @@ mod download_clients;
 mod errors;
 mod helpers;
 mod history;
+mod indexers;
 mod lifecycle;
 mod lookup;
 mod media_cover;

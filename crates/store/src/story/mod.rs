@@ -6,6 +6,7 @@ mod collections;
 mod commands;
 mod fixtures;
 mod history;
+mod indexer_status;
 mod library;
 mod providers;
 mod settings;
@@ -14,6 +15,7 @@ pub use collections::*;
 pub use commands::*;
 pub use fixtures::{full_movie, movie_file};
 pub use history::*;
+pub use indexer_status::*;
 pub use library::*;
 pub use providers::*;
 pub use settings::*;
@@ -33,7 +35,7 @@ macro_rules! store_story {
             quality_profiles, commands_merge_and_are_claimed_once,
             commands_end_and_are_requeued, scheduled_tasks_record_their_runs,
             collections_are_kept_once_and_updated, providers_are_kept_by_kind,
-            history_is_paged_filtered_and_goes_with_its_movie);
+            history_is_paged_filtered_and_goes_with_its_movie, indexer_status_is_kept_per_indexer);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

@@ -1,0 +1,9 @@
+-- Each indexer's back-off: how far it has escalated and until when it is
+-- left alone; removed with its indexer.
+CREATE TABLE indexer_status (
+    provider_id INTEGER PRIMARY KEY REFERENCES providers (id) ON DELETE CASCADE,
+    escalation_level INTEGER NOT NULL,
+    initial_failure TIMESTAMPTZ,
+    most_recent_failure TIMESTAMPTZ,
+    disabled_till TIMESTAMPTZ
+);
