@@ -13,6 +13,8 @@ mod changes;
 mod collections;
 mod commands;
 mod connections;
+mod decision_settings;
+mod formats;
 mod history;
 mod movies;
 mod profiles;
@@ -39,6 +41,10 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0003_collections.sql")),
         M::up(include_str!("../migrations/0004_providers.sql")),
         M::up(include_str!("../migrations/0005_history.sql")),
+        // Version 6 is another branch's migration; until the branches meet
+        // it is empty here, so that 0007 is version 7 on both.
+        M::up(""),
+        M::up(include_str!("../migrations/0007_formats.sql")),
     ])
 }
 

@@ -7,7 +7,10 @@
 pub mod bench_data;
 mod collections;
 mod commands;
+pub mod decision_rows;
+mod decision_settings;
 mod error;
+mod formats;
 mod history;
 mod metered;
 /// Recognising constraint failures in database errors.
@@ -26,7 +29,9 @@ pub mod story;
 
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
+pub use decision_settings::DecisionSettingsStore;
 pub use error::{Conflict, Result, StoreError};
+pub use formats::FormatStore;
 pub use history::HistoryStore;
 pub use metered::Metered;
 pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
@@ -74,6 +79,8 @@ pub trait Store:
     + CollectionStore
     + ProviderStore
     + HistoryStore
+    + FormatStore
+    + DecisionSettingsStore
 {
 }
 
@@ -86,5 +93,7 @@ impl<T> Store for T where
         + CollectionStore
         + ProviderStore
         + HistoryStore
+        + FormatStore
+        + DecisionSettingsStore
 {
 }

@@ -11,6 +11,7 @@ mod blocklist;
 mod context;
 mod custom_format_score;
 mod delay;
+pub mod delay_profile;
 mod format;
 mod maximum_size;
 mod minimum_age;

@@ -4,7 +4,9 @@
 
 mod collections;
 mod commands;
+mod decision_settings;
 mod fixtures;
+mod formats;
 mod history;
 mod library;
 mod providers;
@@ -12,7 +14,9 @@ mod settings;
 
 pub use collections::*;
 pub use commands::*;
+pub use decision_settings::*;
 pub use fixtures::{full_movie, movie_file};
+pub use formats::*;
 pub use history::*;
 pub use library::*;
 pub use providers::*;
@@ -33,7 +37,9 @@ macro_rules! store_story {
             quality_profiles, commands_merge_and_are_claimed_once,
             commands_end_and_are_requeued, scheduled_tasks_record_their_runs,
             collections_are_kept_once_and_updated, providers_are_kept_by_kind,
-            history_is_paged_filtered_and_goes_with_its_movie);
+            history_is_paged_filtered_and_goes_with_its_movie,
+            custom_formats_are_listed_in_every_profile, quality_definitions_are_updated_together,
+            release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(
