@@ -120,6 +120,9 @@ fn conflict_error(conflict: Conflict) -> ApiError {
         Conflict::ProviderNameExists { name } => ApiError::Validation(vec![
             ValidationFailure::new("Name", message, "PredicateValidator").attempted(name),
         ]),
+        Conflict::FormatNameExists { name } => ApiError::Validation(vec![
+            ValidationFailure::new("Name", message, "PredicateValidator").attempted(name),
+        ]),
         Conflict::ProfileInUse { .. } => ApiError::BadRequest(message),
         Conflict::TagExists { .. } | Conflict::TagInUse { .. } => ApiError::Conflict(message),
     }

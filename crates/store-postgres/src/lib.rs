@@ -6,6 +6,8 @@
 
 mod collections;
 mod commands;
+mod decision_settings;
+mod formats;
 mod history;
 mod indexer_status;
 mod movies;

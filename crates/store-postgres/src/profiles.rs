@@ -12,7 +12,7 @@ use store::{Conflict, ProfileStore, Result, StoreError};
 
 use crate::PostgresStore;
 
-const SELECT_PROFILE: &str = "SELECT id, name, upgrade_allowed, cutoff, items, min_format_score, \
+pub(crate) const SELECT_PROFILE: &str = "SELECT id, name, upgrade_allowed, cutoff, items, min_format_score, \
     cutoff_format_score, min_upgrade_format_score, format_items, language FROM quality_profiles";
 
 /// Held (per transaction) while seeding, so instances starting together seed
@@ -39,6 +39,24 @@ fn bind_profile<'q>(query: ProfileQuery<'q>, profile: &'q QualityProfile) -> Pro
         .bind(profile.min_upgrade_format_score)
         .bind(Json(&profile.format_items))
         .bind(profile.language.id)
+}
+
+/// Saves a profile by id: $1..$9 its columns, $10 its id.
+const UPDATE_PROFILE: &str = "UPDATE quality_profiles SET name = $1, upgrade_allowed = $2, \
+    cutoff = $3, items = $4, min_format_score = $5, cutoff_format_score = $6, \
+    min_upgrade_format_score = $7, format_items = $8, language = $9 WHERE id = $10 RETURNING id";
+
+/// Saves a profile on `conn`; whether it existed.
+pub(crate) async fn save_profile(
+    conn: &mut sqlx::PgConnection,
+    profile: &QualityProfile,
+) -> Result<bool> {
+    let updated: Option<i32> = bind_profile(sqlx::query_scalar(UPDATE_PROFILE), profile)
+        .bind(profile.id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(|e| profile_error(e, profile))?;
+    Ok(updated.is_some())
 }
 
 /// Inserts a profile; with `keep_id` its own id is stored (for the defaults).
@@ -109,15 +127,8 @@ impl ProfileStore for PostgresStore {
     }
 
     async fn update_quality_profile(&self, profile: &QualityProfile) -> Result<QualityProfile> {
-        let sql = "UPDATE quality_profiles SET name = $1, upgrade_allowed = $2, cutoff = $3, items = $4, \
-             min_format_score = $5, cutoff_format_score = $6, min_upgrade_format_score = $7, \
-             format_items = $8, language = $9 WHERE id = $10 RETURNING id";
-        let updated: Option<i32> = bind_profile(sqlx::query_scalar(sql), profile)
-            .bind(profile.id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(|e| profile_error(e, profile))?;
-        if updated.is_none() {
+        let mut conn = self.pool.acquire().await?;
+        if !save_profile(&mut conn, profile).await? {
             return Err(StoreError::NotFound {
                 entity: "QualityProfile",
                 id: profile.id,
@@ -148,6 +159,32 @@ impl ProfileStore for PostgresStore {
         .fetch_all(&self.pool)
         .await?;
         convert_all(rows)
+    }
+
+    async fn update_quality_definitions(&self, definitions: &[QualityDefinition]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for d in definitions {
+            let changed = sqlx::query(
+                "UPDATE quality_definitions SET title = $1, min_size = $2, max_size = $3, \
+                 preferred_size = $4 WHERE id = $5",
+            )
+            .bind(&d.title)
+            .bind(d.min_size)
+            .bind(d.max_size)
+            .bind(d.preferred_size)
+            .bind(d.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    entity: "QualityDefinition",
+                    id: d.id,
+                });
+            }
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn seed_defaults(

@@ -13,6 +13,8 @@ mod changes;
 mod collections;
 mod commands;
 mod connections;
+mod decision_settings;
+mod formats;
 mod history;
 mod indexer_status;
 mod movies;
@@ -41,6 +43,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0004_providers.sql")),
         M::up(include_str!("../migrations/0005_history.sql")),
         M::up(include_str!("../migrations/0006_indexer_status.sql")),
+        M::up(include_str!("../migrations/0007_formats.sql")),
     ])
 }
 

@@ -18,9 +18,15 @@ fn profile_error(err: rusqlite::Error, profile: &QualityProfile) -> StoreError {
     })
 }
 
+/// The statement that saves a profile through [`write_profile`].
+pub(crate) const UPDATE_PROFILE: &str = "UPDATE quality_profiles SET name = ?1, \
+    upgrade_allowed = ?2, cutoff = ?3, items = ?4, min_format_score = ?5, \
+    cutoff_format_score = ?6, min_upgrade_format_score = ?7, format_items = ?8, language = ?9 \
+    WHERE id = ?10";
+
 /// Runs `sql` with a profile's columns as ?1..?9 and `id` as ?10; returns
 /// the rows changed.
-fn write_profile(
+pub(crate) fn write_profile(
     conn: &Connection,
     sql: &str,
     profile: &QualityProfile,
@@ -102,12 +108,9 @@ impl ProfileStore for SqliteStore {
     }
 
     async fn update_quality_profile(&self, profile: &QualityProfile) -> Result<QualityProfile> {
-        let sql = "UPDATE quality_profiles SET name = ?1, upgrade_allowed = ?2, cutoff = ?3, \
-             items = ?4, min_format_score = ?5, cutoff_format_score = ?6, \
-             min_upgrade_format_score = ?7, format_items = ?8, language = ?9 WHERE id = ?10";
         let changed = self
             .db
-            .write(|conn| write_profile(conn, sql, profile, Some(profile.id)))
+            .write(|conn| write_profile(conn, UPDATE_PROFILE, profile, Some(profile.id)))
             .await?;
         if changed == 0 {
             return Err(StoreError::NotFound {
@@ -145,6 +148,37 @@ impl ProfileStore for SqliteStore {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             convert_all(rows)
         })
+    }
+
+    async fn update_quality_definitions(&self, definitions: &[QualityDefinition]) -> Result<()> {
+        self.db
+            .write(|conn| {
+                let tx = conn.transaction()?;
+                {
+                    let mut update = tx.prepare_cached(
+                        "UPDATE quality_definitions SET title = ?1, min_size = ?2, max_size = ?3, \
+                         preferred_size = ?4 WHERE id = ?5",
+                    )?;
+                    for d in definitions {
+                        let changed = update.execute(params![
+                            d.title,
+                            d.min_size,
+                            d.max_size,
+                            d.preferred_size,
+                            d.id
+                        ])?;
+                        if changed == 0 {
+                            return Err(StoreError::NotFound {
+                                entity: "QualityDefinition",
+                                id: d.id,
+                            });
+                        }
+                    }
+                }
+                tx.commit()?;
+                Ok(())
+            })
+            .await
     }
 
     async fn seed_defaults(

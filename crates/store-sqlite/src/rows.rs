@@ -47,7 +47,7 @@ pub(crate) fn row_id(rowid: i64) -> Result<i32> {
     i32::try_from(rowid).map_err(|_| StoreError::Corrupt(format!("row id {rowid} out of range")))
 }
 
-fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<Json<T>> {
+pub(crate) fn json<T: DeserializeOwned>(row: &Row, idx: usize) -> rusqlite::Result<Json<T>> {
     let text = row.get_ref(idx)?.as_str()?;
     parse(text, idx).map(Json)
 }

@@ -90,6 +90,12 @@ pub enum Conflict {
         /// The name.
         name: String,
     },
+    /// Another custom format has this name.
+    #[error("Must be unique.")]
+    FormatNameExists {
+        /// The name.
+        name: String,
+    },
     /// A movie names a quality profile that does not exist.
     #[error("Quality profile {id} does not exist")]
     UnknownProfile {

@@ -7,7 +7,10 @@
 pub mod bench_data;
 mod collections;
 mod commands;
+pub mod decision_rows;
+mod decision_settings;
 mod error;
+mod formats;
 mod history;
 mod indexer_status;
 mod metered;
@@ -27,7 +30,9 @@ pub mod story;
 
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
+pub use decision_settings::DecisionSettingsStore;
 pub use error::{Conflict, Result, StoreError};
+pub use formats::FormatStore;
 pub use history::HistoryStore;
 pub use indexer_status::IndexerStatusStore;
 pub use metered::Metered;
@@ -77,6 +82,8 @@ pub trait Store:
     + ProviderStore
     + HistoryStore
     + IndexerStatusStore
+    + FormatStore
+    + DecisionSettingsStore
 {
 }
 
@@ -90,5 +97,7 @@ impl<T> Store for T where
         + ProviderStore
         + HistoryStore
         + IndexerStatusStore
+        + FormatStore
+        + DecisionSettingsStore
 {
 }

@@ -8,6 +8,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
+use domain::custom_format::CustomFormat;
+use domain::decision::{DelayProfile, IndexerConfig, ReleaseProfile};
 use domain::exclusion::ImportExclusion;
 use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
 use domain::indexer_status::IndexerStatus;
@@ -21,8 +23,9 @@ use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, HistoryStore, IndexerStatusStore, MovieStore,
-    ProfileStore, ProviderStore, Result, SettingsStore,
+    Backend, CollectionStore, CommandStore, Database, DecisionSettingsStore, FormatStore,
+    HistoryStore, IndexerStatusStore, MovieStore, ProfileStore, ProviderStore, Result,
+    SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -114,6 +117,7 @@ metered!(ProfileStore {
     fn update_quality_profile(&self, profile: &QualityProfile) -> Result<QualityProfile>;
     fn delete_quality_profile(&self, id: i32) -> Result<()>;
     fn quality_definitions(&self) -> Result<Vec<QualityDefinition>>;
+    fn update_quality_definitions(&self, definitions: &[QualityDefinition]) -> Result<()>;
     fn seed_defaults(&self, profiles: &[QualityProfile], definitions: &[QualityDefinition]) -> Result<()>;
 });
 
@@ -154,6 +158,30 @@ metered!(ProviderStore {
     fn add_provider(&self, provider: &Provider) -> Result<Provider>;
     fn update_provider(&self, provider: &Provider) -> Result<Provider>;
     fn delete_providers(&self, kind: ProviderKind, ids: &[i32]) -> Result<()>;
+});
+
+metered!(FormatStore {
+    fn custom_formats(&self) -> Result<Vec<CustomFormat>>;
+    fn custom_format(&self, id: i32) -> Result<CustomFormat>;
+    fn add_custom_format(&self, format: &CustomFormat) -> Result<CustomFormat>;
+    fn update_custom_formats(&self, formats: &[CustomFormat]) -> Result<Vec<CustomFormat>>;
+    fn delete_custom_formats(&self, ids: &[i32]) -> Result<()>;
+});
+
+metered!(DecisionSettingsStore {
+    fn release_profiles(&self) -> Result<Vec<ReleaseProfile>>;
+    fn release_profile(&self, id: i32) -> Result<ReleaseProfile>;
+    fn add_release_profile(&self, profile: &ReleaseProfile) -> Result<ReleaseProfile>;
+    fn update_release_profile(&self, profile: &ReleaseProfile) -> Result<ReleaseProfile>;
+    fn delete_release_profile(&self, id: i32) -> Result<()>;
+    fn delay_profiles(&self) -> Result<Vec<DelayProfile>>;
+    fn delay_profile(&self, id: i32) -> Result<DelayProfile>;
+    fn add_delay_profile(&self, profile: &DelayProfile) -> Result<DelayProfile>;
+    fn update_delay_profile(&self, profile: &DelayProfile) -> Result<DelayProfile>;
+    fn delete_delay_profile(&self, id: i32) -> Result<()>;
+    fn set_delay_profile_orders(&self, orders: &[(i32, i32)]) -> Result<()>;
+    fn indexer_config(&self) -> Result<IndexerConfig>;
+    fn update_indexer_config(&self, config: &IndexerConfig) -> Result<IndexerConfig>;
 });
 
 metered!(HistoryStore {

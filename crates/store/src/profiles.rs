@@ -21,6 +21,9 @@ pub trait ProfileStore: Send + Sync {
     async fn delete_quality_profile(&self, id: i32) -> Result<()>;
     /// The definitions, in weight order.
     async fn quality_definitions(&self) -> Result<Vec<QualityDefinition>>;
+    /// Saves the title and sizes of each definition, all or none (their
+    /// quality and weight are fixed); an unknown id is not found.
+    async fn update_quality_definitions(&self, definitions: &[QualityDefinition]) -> Result<()>;
     /// Stores the profiles and definitions a new install starts with, keeping
     /// their ids, unless profiles or definitions already exist. Safe when
     /// several instances start at once.

@@ -10,6 +10,8 @@ use crate::quality_definition::QualityDefinition;
 use crate::quality_profile::QualityProfile;
 use crate::release::{IndexerFlags, Protocol, Release};
 
+pub use super::delay_profile::DelayProfile;
+
 /// The custom formats something matched, and their summed score under the
 /// movie's profile (custom-format matching happens before the engine runs).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,7 +77,7 @@ pub enum ProperDownloadTypes {
 
 /// The settings decisions read from Radarr's indexer and media-management
 /// config (`/config/indexer`, `/config/mediamanagement`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct IndexerConfig {
     /// Usenet releases younger than this many minutes wait (`minimumAge`).
     pub minimum_age: i32,
@@ -83,58 +85,34 @@ pub struct IndexerConfig {
     pub retention: i32,
     /// Largest release accepted, in MB; 0 for no limit (`maximumSize`).
     pub maximum_size: i32,
+    /// Minutes between RSS syncs; 0 turns the sync off (`rssSyncInterval`).
+    pub rss_sync_interval: i32,
     /// Days after the minimum availability date a movie counts as available.
     pub availability_delay: i32,
     /// Whether tracker flags (freeleech, internal…) rank releases (`preferIndexerFlags`).
     pub prefer_indexer_flags: bool,
+    /// Whether releases with hardcoded subtitles are accepted (`allowHardcodedSubs`).
+    pub allow_hardcoded_subs: bool,
+    /// Comma-separated subtitle tags accepted even when hardcoded subs are
+    /// not (`whitelistedHardcodedSubs`).
+    pub whitelisted_hardcoded_subs: String,
     /// How PROPER and REPACK releases are treated.
     pub download_propers_and_repacks: ProperDownloadTypes,
 }
 
-/// The delay profile that applies to the movie (Radarr's `DelayProfile`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DelayProfile {
-    /// Whether Usenet releases may be grabbed.
-    pub enable_usenet: bool,
-    /// Whether torrents may be grabbed.
-    pub enable_torrent: bool,
-    /// The protocol ranked first among equals.
-    pub preferred_protocol: Protocol,
-    /// Minutes a Usenet release waits for something better.
-    pub usenet_delay: i32,
-    /// Minutes a torrent waits for something better.
-    pub torrent_delay: i32,
-    /// Skip the wait for the profile's best quality on the preferred protocol.
-    pub bypass_if_highest_quality: bool,
-    /// Skip the wait when the custom-format score reaches the minimum below.
-    pub bypass_if_above_custom_format_score: bool,
-    /// The score that skips the wait.
-    pub minimum_custom_format_score: i32,
-}
-
-impl Default for DelayProfile {
-    /// Radarr's default profile: both protocols, Usenet preferred, no delay.
+impl Default for IndexerConfig {
+    /// Radarr's values on a fresh install: no limits, RSS every 60 minutes.
     fn default() -> Self {
-        DelayProfile {
-            enable_usenet: true,
-            enable_torrent: true,
-            preferred_protocol: Protocol::Usenet,
-            usenet_delay: 0,
-            torrent_delay: 0,
-            bypass_if_highest_quality: false,
-            bypass_if_above_custom_format_score: false,
-            minimum_custom_format_score: 0,
-        }
-    }
-}
-
-impl DelayProfile {
-    /// The wait in minutes for releases of `protocol`.
-    pub fn protocol_delay(&self, protocol: Protocol) -> i32 {
-        match protocol {
-            Protocol::Usenet => self.usenet_delay,
-            Protocol::Torrent => self.torrent_delay,
-            Protocol::Unknown => 0,
+        IndexerConfig {
+            minimum_age: 0,
+            retention: 0,
+            maximum_size: 0,
+            rss_sync_interval: 60,
+            availability_delay: 0,
+            prefer_indexer_flags: false,
+            allow_hardcoded_subs: false,
+            whitelisted_hardcoded_subs: String::new(),
+            download_propers_and_repacks: ProperDownloadTypes::default(),
         }
     }
 }

@@ -12,6 +12,7 @@ mod candidate;
 mod context;
 mod custom_format_score;
 mod delay;
+pub mod delay_profile;
 mod format;
 mod maximum_size;
 mod minimum_age;

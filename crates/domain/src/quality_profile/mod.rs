@@ -7,6 +7,7 @@ use crate::language::Language;
 use crate::quality::Quality;
 
 mod defaults;
+mod format_items;
 mod validate;
 
 pub use defaults::{default_profiles, schema_profile};

@@ -4,7 +4,9 @@
 
 mod collections;
 mod commands;
+mod decision_settings;
 mod fixtures;
+mod formats;
 mod history;
 mod indexer_status;
 mod library;
@@ -13,7 +15,9 @@ mod settings;
 
 pub use collections::*;
 pub use commands::*;
+pub use decision_settings::*;
 pub use fixtures::{full_movie, movie_file};
+pub use formats::*;
 pub use history::*;
 pub use indexer_status::*;
 pub use library::*;
@@ -35,7 +39,9 @@ macro_rules! store_story {
             quality_profiles, commands_merge_and_are_claimed_once,
             commands_end_and_are_requeued, scheduled_tasks_record_their_runs,
             collections_are_kept_once_and_updated, providers_are_kept_by_kind,
-            history_is_paged_filtered_and_goes_with_its_movie, indexer_status_is_kept_per_indexer);
+            history_is_paged_filtered_and_goes_with_its_movie, indexer_status_is_kept_per_indexer,
+            custom_formats_are_listed_in_every_profile, quality_definitions_are_updated_together,
+            release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(
