@@ -15,6 +15,7 @@ use crate::commands::Commands;
 use crate::services::list_cache::ListCache;
 use crate::services::profile_cache::ProfileCache;
 use crate::services::rendered_movies::RenderedMovies;
+use crate::services::search::{IndexerPool, ReleaseCache};
 
 /// Settings the API is served with.
 #[derive(Debug, Clone)]
@@ -69,6 +70,10 @@ pub struct AppState {
     pub rendered_movies: Arc<RenderedMovies>,
     /// The commands the server runs.
     pub commands: Arc<Commands>,
+    /// Releases of recent searches, to be grabbed by guid.
+    pub releases: Arc<ReleaseCache>,
+    /// The indexers' clients.
+    pub indexers: Arc<IndexerPool>,
 }
 
 /// How often expired cache entries are dropped.
@@ -84,6 +89,7 @@ impl AppState {
             tick.tick().await;
             self.movie_list.run_pending_tasks();
             self.rendered_movies.run_pending_tasks();
+            self.releases.run_pending_tasks();
         }
     }
 
@@ -105,6 +111,8 @@ impl AppState {
             movie_list: Arc::new(ListCache::default()),
             rendered_movies: Arc::new(RenderedMovies::default()),
             commands: Arc::new(Commands::default()),
+            releases: Arc::new(ReleaseCache::default()),
+            indexers: Arc::new(IndexerPool::default()),
         }
     }
 }

@@ -4,8 +4,10 @@
 
 mod fields;
 mod messaging_cleanup;
+mod movie_search;
 mod refresh_collections;
 mod refresh_movie;
+mod rss_sync;
 mod runner;
 mod schedule;
 mod unavailable;
@@ -110,10 +112,14 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 3] = [
+        let implemented: [Arc<dyn Job>; 7] = [
             Arc::new(refresh_movie::RefreshMovie),
             Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
+            Arc::new(movie_search::MovieSearchJob::Given),
+            Arc::new(movie_search::MovieSearchJob::Missing),
+            Arc::new(movie_search::MovieSearchJob::CutoffUnmet),
+            Arc::new(rss_sync::RssSync),
         ];
         for job in implemented {
             jobs.insert(job.name(), job);

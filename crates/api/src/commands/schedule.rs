@@ -42,9 +42,10 @@ impl Schedule {
     /// Queues the commands of the tasks due at `now`; returns those queued
     /// (or already queued or running).
     pub async fn queue_due(&self, now: DateTime<Utc>) -> ApiResult<Vec<Command>> {
+        let rss_interval = self.follow_rss_interval(now).await?;
         let mut queued = Vec::new();
         for task in self.state.store.scheduled_tasks().await? {
-            if task.next_execution() > now {
+            if task.next_execution() > now || (task.name == "RssSync" && rss_interval == 0) {
                 continue;
             }
             let Some(job) = self.state.commands.job(&task.name) else {
@@ -65,5 +66,21 @@ impl Schedule {
             self.state.commands.wake.notify_one();
         }
         Ok(queued)
+    }
+
+    /// Keeps the RSS task's interval at `/config/indexer`'s
+    /// `rssSyncInterval`, which a user may change at any time; 0 turns the
+    /// sync off. Returns the interval.
+    async fn follow_rss_interval(&self, now: DateTime<Utc>) -> ApiResult<i32> {
+        let interval = self.state.store.indexer_config().await?.rss_sync_interval;
+        let tasks = self.state.store.scheduled_tasks().await?;
+        let stored = tasks.iter().find(|t| t.name == "RssSync");
+        if interval > 0 && stored.is_some_and(|t| t.interval_minutes != interval) {
+            self.state
+                .store
+                .ensure_tasks(&[("RssSync", interval)], now)
+                .await?;
+        }
+        Ok(interval)
     }
 }

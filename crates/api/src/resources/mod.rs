@@ -5,4 +5,5 @@ pub mod command;
 pub mod movie;
 pub mod movie_input;
 pub mod parse;
+pub mod release;
 pub mod wire_date;

@@ -13,11 +13,13 @@ mod movie_list;
 mod movie_lookup;
 mod parse;
 mod quality;
+mod release;
 pub mod respond;
 mod root_folder;
 mod system;
 mod tag;
 mod task;
+mod wanted;
 
 use axum::Router;
 use axum::extract::Request;
@@ -64,6 +66,8 @@ pub fn app(state: AppState) -> Router {
         .merge(history::routes())
         .merge(indexer::routes())
         .merge(indexer_status::routes())
+        .merge(release::routes())
+        .merge(wanted::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

@@ -2,6 +2,7 @@
 
 pub mod collections;
 pub mod folders;
+pub mod grab;
 pub mod indexer_health;
 pub mod indexer_status;
 pub mod list_blocks;
@@ -13,3 +14,5 @@ pub mod parse;
 pub mod profile_cache;
 pub mod refresh;
 pub mod rendered_movies;
+pub mod search;
+pub mod wanted;

@@ -211,7 +211,34 @@ pub async fn add_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> 
     let movie = new_movie(state, input).await?;
     let movie = state.store.add_movie(&movie).await?;
     collections::met_through(state, &movie).await;
+    search_on_add(state, &movie).await;
     Ok(movie)
+}
+
+/// Queues a search for a movie added with `addOptions.searchForMovie`.
+async fn search_on_add(state: &AppState, movie: &Movie) {
+    if !movie
+        .add_options
+        .as_ref()
+        .is_some_and(|o| o.search_for_movie)
+    {
+        return;
+    }
+    let mut command = serde_json::Map::new();
+    command.insert("name".into(), "MoviesSearch".into());
+    command.insert("movieIds".into(), vec![movie.id].into());
+    if let Err(e) = state
+        .commands
+        .queue(
+            state,
+            &command,
+            domain::command::CommandTrigger::Unspecified,
+            None,
+        )
+        .await
+    {
+        tracing::warn!(error = ?e, movie = movie.id, "a new movie's search was not queued");
+    }
 }
 
 /// Movies fetched and stored at once during a bulk import: more than TMDB's
@@ -254,6 +281,7 @@ async fn import_one(state: &AppState, input: MovieInput) -> ApiResult<Option<Mov
     let movie = new_movie(state, input).await?;
     let movie = state.store.add_movie(&movie).await?;
     collections::met_through(state, &movie).await;
+    search_on_add(state, &movie).await;
     Ok(Some(movie))
 }
 

@@ -24,7 +24,7 @@ pub async fn parse(
 /// The movie a parsed title names, as Radarr finds it: by TMDB id, then by
 /// a title (or alternative title) that cleans to the same as one of the
 /// release's, with the release's year when it gives one.
-async fn library_movie(state: &AppState, parsed: &ParsedMovieInfo) -> ApiResult<Option<Movie>> {
+pub async fn library_movie(state: &AppState, parsed: &ParsedMovieInfo) -> ApiResult<Option<Movie>> {
     if parsed.tmdb_id > 0
         && let Some(movie) = state.store.movie_by_tmdb_id(parsed.tmdb_id).await?
     {

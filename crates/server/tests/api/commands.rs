@@ -92,9 +92,9 @@ async fn a_command_is_shown_as_radarr_shows_it() {
     );
 
     // A command this version cannot carry out says so, and fails.
-    let search = start(&app, json!({"name": "MoviesSearch", "movieIds": [1]})).await;
-    assert_eq!(search["body"]["movieIds"], json!([1]));
-    let failed = app.finished_command(&search["id"]).await;
+    let rename = start(&app, json!({"name": "RenameMovie", "movieIds": [1]})).await;
+    assert_eq!(rename["body"]["movieIds"], json!([1]));
+    let failed = app.finished_command(&rename["id"]).await;
     assert_eq!(failed["status"], "failed");
     assert_eq!(failed["result"], "unsuccessful");
     assert!(

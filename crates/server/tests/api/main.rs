@@ -19,5 +19,6 @@ mod movies;
 mod observability;
 mod parse;
 mod schedule;
+mod search;
 mod settings_lists;
 mod system;

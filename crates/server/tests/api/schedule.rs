@@ -76,7 +76,12 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
     let names: Vec<&str> = due.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
         names,
-        ["MessagingCleanup", "RefreshCollections", "RefreshMovie"]
+        [
+            "MessagingCleanup",
+            "RefreshCollections",
+            "RefreshMovie",
+            "RssSync"
+        ]
     );
     let again = schedule
         .queue_due(now + Duration::hours(25))
@@ -184,7 +189,7 @@ async fn two_instances_on_one_database_run_each_command_once() {
     ran.sort_unstable();
     ran.dedup();
     assert_eq!(ran.len(), total, "no command ran twice");
-    assert_eq!(total, 3 + 12, "the scheduled three and the twelve queued");
+    assert_eq!(total, 4 + 12, "the scheduled four and the twelve queued");
     assert!(
         ran_a
             .iter()

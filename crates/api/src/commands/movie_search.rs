@@ -1,0 +1,119 @@
+//! The automatic searches: `MoviesSearch` (the movies given),
+//! `MissingMoviesSearch` (monitored, available, no file) and
+//! `CutoffUnmetMoviesSearch` (monitored, available, below the cutoff). Each
+//! movie is searched on the indexers enabled for automatic search and its
+//! best accepted release grabbed.
+
+use async_trait::async_trait;
+use chrono::Utc;
+use domain::command::{Command, CommandOutcome, CommandTrigger};
+use domain::movie::Movie;
+use serde_json::{Map, Value};
+
+use super::{Job, JobContext, fields};
+use crate::error::{ApiError, ApiResult};
+use crate::services::search::{SearchSettings, automatic};
+use crate::services::wanted::{Wanted, to_search};
+
+/// Which movies a search job looks for.
+pub enum MovieSearchJob {
+    /// `MoviesSearch` with its `movieIds`.
+    Given,
+    /// `MissingMoviesSearch`.
+    Missing,
+    /// `CutoffUnmetMoviesSearch`.
+    CutoffUnmet,
+}
+
+#[async_trait]
+impl Job for MovieSearchJob {
+    fn name(&self) -> &'static str {
+        match self {
+            MovieSearchJob::Given => "MoviesSearch",
+            MovieSearchJob::Missing => "MissingMoviesSearch",
+            MovieSearchJob::CutoffUnmet => "CutoffUnmetMoviesSearch",
+        }
+    }
+
+    fn fields(&self, given: &Map<String, Value>) -> ApiResult<Map<String, Value>> {
+        let mut fields = Map::new();
+        if let MovieSearchJob::Given = self {
+            let ids = fields::ids(given, "movieIds")?;
+            if ids.is_empty() {
+                return Err(ApiError::invalid(
+                    "MovieIds",
+                    "'Movie Ids' must not be empty.",
+                    "NotEmptyValidator",
+                ));
+            }
+            fields.insert("movieIds".into(), ids.into());
+        }
+        Ok(fields)
+    }
+
+    fn is_long_running(&self) -> bool {
+        !matches!(self, MovieSearchJob::Given)
+    }
+
+    async fn run(&self, context: &JobContext, command: &Command) -> CommandOutcome {
+        let state = &context.state;
+        let movies = match self.movies(context, command).await {
+            Ok(movies) => movies,
+            Err(e) => return CommandOutcome::failed(format!("The library could not be read: {e}")),
+        };
+        let settings = match SearchSettings::load(state).await {
+            Ok(settings) => settings,
+            Err(e) => {
+                return CommandOutcome::failed(format!(
+                    "The search settings could not be read: {e}"
+                ));
+            }
+        };
+        if settings.indexers.is_empty() {
+            return CommandOutcome::failed("No indexers are enabled for automatic search");
+        }
+        let user_invoked = command.trigger == CommandTrigger::Manual;
+        let total = movies.len();
+        let mut grabbed = 0;
+        let mut failures = Vec::new();
+        for (done, movie) in movies.iter().enumerate() {
+            context
+                .progress(&format!(
+                    "Searching for {} ({}/{total})",
+                    movie.title,
+                    done + 1
+                ))
+                .await;
+            match automatic(state, &settings, movie, user_invoked).await {
+                Ok(Some(_)) => grabbed += 1,
+                Ok(None) => {}
+                Err(e) => failures.push(format!("{}: {e}", movie.title)),
+            }
+        }
+        let summary = format!(
+            "Completed search for {total} movie{}. {grabbed} report{} downloaded.",
+            if total == 1 { "" } else { "s" },
+            if grabbed == 1 { "" } else { "s" },
+        );
+        if failures.is_empty() {
+            CommandOutcome::completed(summary)
+        } else {
+            CommandOutcome::failed(format!("{summary} Failed: {}", failures.join("; ")))
+        }
+    }
+}
+
+impl MovieSearchJob {
+    async fn movies(&self, context: &JobContext, command: &Command) -> ApiResult<Vec<Movie>> {
+        let state = &context.state;
+        let now = Utc::now();
+        let delay = state.store.indexer_config().await?.availability_delay;
+        match self {
+            MovieSearchJob::Given => {
+                Ok(state.store.movies_by_ids(&command.ids("movieIds")).await?)
+            }
+            MovieSearchJob::Missing => to_search(state, Wanted::Missing, now, delay).await,
+            MovieSearchJob::CutoffUnmet => to_search(state, Wanted::CutoffUnmet, now, delay).await,
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! Finding releases end to end: an indexer added as Prowlarr adds it, a
+//! movie, an interactive search with every decision and its reasons, grabs
+//! into a blackhole folder by hand, by an automatic search, by RSS sync and
+//! by a pushed release, and the Wanted lists.
+
+use std::path::Path;
+
+use indexers::fake::{API_KEY, FakeIndexer, FakeRelease, FakeTorznab};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, movie_body, spawn_app_with_tmdb};
+
+/// A Torznab indexer as Prowlarr's sync sends it.
+fn torznab(name: &str, base_url: &str) -> Value {
+    json!({
+        "name": name,
+        "implementation": "Torznab",
+        "configContract": "TorznabSettings",
+        "protocol": "torrent",
+        "enableRss": true,
+        "enableAutomaticSearch": true,
+        "enableInteractiveSearch": true,
+        "priority": 25,
+        "downloadClientId": 0,
+        "tags": [],
+        "fields": [
+            {"name": "baseUrl", "value": base_url},
+            {"name": "apiPath", "value": "/api"},
+            {"name": "apiKey", "value": API_KEY},
+            {"name": "categories", "value": [2000, 2040, 2045]},
+            {"name": "minimumSeeders", "value": 1},
+            {"name": "seedCriteria.seedRatio"},
+            {"name": "seedCriteria.seedTime"},
+        ]
+    })
+}
+
+/// A release of The Matrix (TMDB 603), as the fake lists it.
+fn matrix(title: &str) -> FakeRelease {
+    let mut release = FakeRelease::new(&format!("The.Matrix.1999.{title}"));
+    release.tmdb_id = 603;
+    release.imdb_digits = "0133093".into();
+    release
+}
+
+/// A server with a torrent blackhole, a fake Torznab listing `releases`
+/// added as Prowlarr would (its test needs something listed), and The
+/// Matrix under `profile`, not searched on add.
+async fn library(
+    profile: i64,
+    releases: Vec<FakeRelease>,
+) -> (TestApp, FakeIndexer, tempfile::TempDir, i64, i64) {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let blackhole = tempfile::tempdir().unwrap();
+    let folder = blackhole.path().to_str().unwrap();
+    let client = json!({
+        "name": "Blackhole",
+        "implementation": "TorrentBlackhole",
+        "configContract": "TorrentBlackholeSettings",
+        "enable": true,
+        "fields": [{"name": "torrentFolder", "value": folder}, {"name": "watchFolder", "value": folder}],
+    });
+    assert_eq!(
+        app.post("/api/v3/downloadclient", &client).await.status(),
+        StatusCode::CREATED
+    );
+
+    let fake = FakeTorznab::start().await;
+    fake.without_fixture();
+    for release in releases {
+        fake.publish(release);
+    }
+    let response = app
+        .post("/api/v3/indexer", &torznab("Fake Torznab", &fake.base_url))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let indexer: Value = response.json().await.unwrap();
+
+    let mut body = movie_body(603, "The Matrix", 1999, &app.root_path());
+    body["qualityProfileId"] = json!(profile);
+    let response = app.post("/api/v3/movie", &body).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let movie: Value = response.json().await.unwrap();
+    app.idle().await;
+    let (movie_id, indexer_id) = (
+        movie["id"].as_i64().unwrap(),
+        indexer["id"].as_i64().unwrap(),
+    );
+    (app, fake, blackhole, movie_id, indexer_id)
+}
+
+fn files(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn by_title<'a>(releases: &'a [Value], title: &str) -> &'a Value {
+    releases
+        .iter()
+        .find(|r| r["title"] == title)
+        .unwrap_or_else(|| panic!("{title} not among {releases:?}"))
+}
+
+async fn run(app: &TestApp, command: Value) -> Value {
+    let response = app.post("/api/v3/command", &command).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let queued: Value = response.json().await.unwrap();
+    app.finished_command(&queued["id"]).await
+}
+
+#[tokio::test]
+async fn interactive_search_shows_every_decision_and_grabs_the_chosen_release() {
+    const HD_1080P: i64 = 4;
+    // Radarr's definitions allow WEB 1080p 100 MB a minute: 13.3 GB for 136 minutes.
+    let mut huge = matrix("1080p.WEB-DL.DD5.1.H.264-HUGE");
+    huge.size = 20 * 1024 * 1024 * 1024;
+    let mut unseeded = matrix("1080p.BluRay.x264-NOSEED");
+    unseeded.seeders = 0;
+    unseeded.peers = 0;
+    let listed = vec![
+        matrix("1080p.BluRay.x264-GOOD"),
+        matrix("720p.HDTV.x264-LOW"),
+        huge,
+        unseeded,
+    ];
+    let (app, _fake, blackhole, movie_id, indexer_id) = library(HD_1080P, listed).await;
+
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={movie_id}"))
+        .await;
+    let releases = releases.as_array().unwrap();
+    assert_eq!(releases.len(), 4);
+    let good = by_title(releases, "The.Matrix.1999.1080p.BluRay.x264-GOOD");
+    assert_eq!(good["approved"], true, "{good}");
+    assert_eq!(good["rejections"], json!([]));
+    assert_eq!(good["quality"]["quality"]["name"], "Bluray-1080p");
+    assert_eq!(good["releaseGroup"], "GOOD");
+    assert_eq!(good["indexer"], "Fake Torznab");
+    assert_eq!(good["indexerId"], indexer_id);
+    assert_eq!(good["protocol"], "torrent");
+    assert_eq!(good["seeders"], 50);
+    assert_eq!(good["leechers"], 10);
+    assert_eq!(good["mappedMovieId"], movie_id);
+    assert_eq!(good["age"], 1);
+    assert_eq!(
+        releases[0]["title"], good["title"],
+        "the approved release ranks first"
+    );
+    assert_eq!(good["releaseWeight"], 1);
+
+    let reasons = |title: &str| by_title(releases, title)["rejections"].clone();
+    assert_eq!(
+        reasons("The.Matrix.1999.720p.HDTV.x264-LOW"),
+        json!(["HDTV-720p is not wanted in profile"])
+    );
+    assert_eq!(
+        reasons("The.Matrix.1999.1080p.WEB-DL.DD5.1.H.264-HUGE"),
+        json!(["20.0 GB is larger than maximum allowed 13.3 GB (for The Matrix)"])
+    );
+    assert_eq!(
+        reasons("The.Matrix.1999.1080p.BluRay.x264-NOSEED"),
+        json!(["Not enough seeders: 0. Minimum seeders: 1"])
+    );
+    assert!(
+        releases
+            .iter()
+            .skip(1)
+            .all(|r| r["approved"] == false && r["rejected"] == true)
+    );
+
+    // The user may grab a rejected release too: it is their choice.
+    let low = by_title(releases, "The.Matrix.1999.720p.HDTV.x264-LOW");
+    let grab = json!({"guid": low["guid"], "indexerId": indexer_id});
+    assert_eq!(
+        app.post("/api/v3/release", &grab).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        files(blackhole.path()),
+        ["The.Matrix.1999.720p.HDTV.x264-LOW.torrent"]
+    );
+    let torrent = std::fs::read(
+        blackhole
+            .path()
+            .join("The.Matrix.1999.720p.HDTV.x264-LOW.torrent"),
+    )
+    .unwrap();
+    assert!(
+        torrent.starts_with(b"d8:announce"),
+        "the indexer's .torrent, as fetched"
+    );
+
+    let history = app
+        .get_json(&format!("/api/v3/history/movie?movieId={movie_id}"))
+        .await;
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    let grabbed = &history[0];
+    assert_eq!(grabbed["eventType"], "grabbed");
+    assert_eq!(grabbed["sourceTitle"], "The.Matrix.1999.720p.HDTV.x264-LOW");
+    assert_eq!(grabbed["quality"]["quality"]["name"], "HDTV-720p");
+    assert_eq!(grabbed["data"]["indexer"], "Fake Torznab");
+    assert_eq!(grabbed["data"]["releaseGroup"], "LOW");
+    assert_eq!(grabbed["data"]["downloadClientName"], "Blackhole");
+    assert_eq!(grabbed["data"]["releaseSource"], "InteractiveSearch");
+
+    let unknown = json!({"guid": "no-such-guid", "indexerId": indexer_id});
+    let response = app.post("/api/v3/release", &unknown).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(
+        error["message"],
+        "Couldn't find requested release in cache, try searching again"
+    );
+
+    let response = app.get("/api/v3/release").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn an_automatic_search_grabs_the_best_release_once() {
+    const HD_720P_1080P: i64 = 6;
+    let listed = vec![
+        matrix("720p.BluRay.x264-SMALLER"),
+        matrix("1080p.BluRay.x264-BEST"),
+        matrix("2160p.UHD.BluRay.x265-TOOBIG"),
+    ];
+    let (app, _fake, blackhole, movie_id, _) = library(HD_720P_1080P, listed).await;
+
+    let command = run(
+        &app,
+        json!({"name": "MoviesSearch", "movieIds": [movie_id]}),
+    )
+    .await;
+    assert_eq!(command["status"], "completed", "{command}");
+    assert_eq!(
+        command["message"],
+        "Completed search for 1 movie. 1 report downloaded."
+    );
+    assert_eq!(
+        files(blackhole.path()),
+        ["The.Matrix.1999.1080p.BluRay.x264-BEST.torrent"]
+    );
+    let movie = app.get_json(&format!("/api/v3/movie/{movie_id}")).await;
+    assert!(movie["lastSearchTime"].is_string(), "{movie}");
+
+    // What was grabbed counts as on its way: the same release is not taken twice.
+    let command = run(
+        &app,
+        json!({"name": "MoviesSearch", "movieIds": [movie_id]}),
+    )
+    .await;
+    assert_eq!(
+        command["message"],
+        "Completed search for 1 movie. 0 reports downloaded."
+    );
+    assert_eq!(files(blackhole.path()).len(), 1);
+
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={movie_id}"))
+        .await;
+    let best = by_title(
+        releases.as_array().unwrap(),
+        "The.Matrix.1999.1080p.BluRay.x264-BEST",
+    );
+    assert!(
+        best["rejections"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Quality for release in queue already meets cutoff"),
+        "{best}"
+    );
+}
+
+#[tokio::test]
+async fn rss_sync_grabs_a_newly_listed_upgrade_and_ignores_the_rest() {
+    const HD_720P_1080P: i64 = 6;
+    let mut other = FakeRelease::new("Some.Other.Film.2015.1080p.BluRay.x264-GRP");
+    other.tmdb_id = 999_999;
+    let listed = vec![other, matrix("720p.HDTV.x264-SAME")];
+    let (app, fake, blackhole, movie_id, _) = library(HD_720P_1080P, listed).await;
+    let mut profile = app
+        .get_json(&format!("/api/v3/qualityprofile/{HD_720P_1080P}"))
+        .await;
+    profile["upgradeAllowed"] = json!(true);
+    profile["cutoff"] = json!(7); // Bluray-1080p
+    let response = app
+        .put(&format!("/api/v3/qualityprofile/{HD_720P_1080P}"), &profile)
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let file = domain::movie_file::MovieFile {
+        id: 0,
+        movie_id: movie_id as i32,
+        relative_path: "The Matrix (1999) HDTV-720p.mkv".into(),
+        size: 4 * 1024 * 1024 * 1024,
+        date_added: chrono::Utc::now(),
+        scene_name: None,
+        release_group: None,
+        edition: String::new(),
+        languages: vec![],
+        quality: domain::quality::QualityModel::new(domain::quality::Quality::HDTV_720P),
+        indexer_flags: 0,
+        media_info: None,
+        original_file_path: None,
+    };
+    app.store.add_movie_file(&file).await.unwrap();
+
+    // A broken second indexer, saved despite its failed test as Prowlarr retries.
+    let broken = torznab("Broken", "http://127.0.0.1:1");
+    let response = app.post("/api/v3/indexer?forceSave=true", &broken).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let command = run(&app, json!({"name": "RssSync"})).await;
+    assert_eq!(command["status"], "completed", "{command}");
+    let message = command["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("RSS Sync Completed. Reports found: 2, Reports grabbed: 0"),
+        "{message}"
+    );
+    assert!(message.contains("1 indexer(s) failed"), "{message}");
+    assert!(files(blackhole.path()).is_empty());
+
+    fake.publish(matrix("1080p.BluRay.x264-UPGRADE"));
+    let command = run(&app, json!({"name": "RssSync"})).await;
+    assert!(
+        command["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("RSS Sync Completed. Reports found: 3, Reports grabbed: 1"),
+        "{command}"
+    );
+    assert_eq!(
+        files(blackhole.path()),
+        ["The.Matrix.1999.1080p.BluRay.x264-UPGRADE.torrent"]
+    );
+    let history = app
+        .get_json(&format!("/api/v3/history/movie?movieId={movie_id}"))
+        .await;
+    assert_eq!(history[0]["data"]["releaseSource"], "Rss");
+
+    let cutoff = app.get_json("/api/v3/wanted/cutoff").await;
+    assert_eq!(cutoff["totalRecords"], 1);
+    assert_eq!(cutoff["records"][0]["title"], "The Matrix");
+    let missing = app.get_json("/api/v3/wanted/missing").await;
+    assert_eq!(missing["totalRecords"], 0);
+}
+
+#[tokio::test]
+async fn a_pushed_release_is_decided_on_and_grabbed_when_approved() {
+    const HD_1080P: i64 = 4;
+    let (app, fake, blackhole, movie_id, _) =
+        library(HD_1080P, vec![matrix("720p.HDTV.x264-LISTED")]).await;
+    let push = |title: &str| {
+        json!({
+            "title": title,
+            "downloadUrl": format!("{}/dl/pushed.torrent", fake.base_url),
+            "protocol": "torrent",
+            "publishDate": "2024-01-01T00:00:00Z",
+            "indexer": "autobrr",
+            "size": 9_000_000_000i64,
+        })
+    };
+    let response = app
+        .post(
+            "/api/v3/release/push",
+            &push("The.Matrix.1999.1080p.BluRay.x264-PUSHED"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let decided: Value = response.json().await.unwrap();
+    assert_eq!(decided[0]["approved"], true, "{decided}");
+    assert_eq!(decided[0]["movieId"], movie_id);
+    assert_eq!(
+        files(blackhole.path()),
+        ["The.Matrix.1999.1080p.BluRay.x264-PUSHED.torrent"]
+    );
+
+    let response = app
+        .post(
+            "/api/v3/release/push",
+            &push("The.Matrix.1999.720p.HDTV.x264-NOTWANTED"),
+        )
+        .await;
+    let decided: Value = response.json().await.unwrap();
+    assert_eq!(decided[0]["approved"], false);
+    assert_eq!(files(blackhole.path()).len(), 1);
+
+    let response = app.post("/api/v3/release/push", &push("!!!")).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error[0]["propertyName"], "Title");
+    assert_eq!(error[0]["errorMessage"], "Unable to parse");
+
+    let response = app
+        .post(
+            "/api/v3/release/push",
+            &json!({"title": "The.Matrix.1999.1080p-X"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let error: Value = response.json().await.unwrap();
+    let fields: Vec<&str> = error
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["propertyName"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["DownloadUrl", "Protocol", "PublishDate"]);
+
+    let missing = app.get_json("/api/v3/wanted/missing?pageSize=5").await;
+    assert_eq!(missing["totalRecords"], 1);
+    assert_eq!(missing["pageSize"], 5);
+    assert_eq!(missing["sortKey"], "movieMetadata.sortTitle");
+    assert_eq!(missing["records"][0]["id"], movie_id);
+}
