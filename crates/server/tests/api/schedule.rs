@@ -93,7 +93,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
         "still queued: merged, not queued twice"
     );
     let ran = JobRunner::new(state.clone()).drain().await;
-    assert_eq!(ran.len(), 3);
+    assert_eq!(ran.len(), 4);
     assert!(
         ran.iter().all(|c| c.status == CommandStatus::Completed),
         "{ran:?}"
