@@ -55,6 +55,10 @@ pub enum ApiError {
     /// A request Radarr refuses with a message rather than a rule list: 400.
     #[error("{0}")]
     BadRequest(String),
+    /// Radarr refuses the operation on this resource outright (deleting the
+    /// default delay profile): 405 with the reason.
+    #[error("{0}")]
+    MethodNotAllowed(String),
     /// The request clashes with what is stored: 409.
     #[error("{0}")]
     Conflict(String),
@@ -120,6 +124,9 @@ fn conflict_error(conflict: Conflict) -> ApiError {
         Conflict::ProviderNameExists { name } => ApiError::Validation(vec![
             ValidationFailure::new("Name", message, "PredicateValidator").attempted(name),
         ]),
+        Conflict::FormatNameExists { name } => ApiError::Validation(vec![
+            ValidationFailure::new("Name", message, "PredicateValidator").attempted(name),
+        ]),
         Conflict::ProfileInUse { .. } => ApiError::BadRequest(message),
         Conflict::TagExists { .. } | Conflict::TagInUse { .. } => ApiError::Conflict(message),
     }
@@ -144,6 +151,11 @@ impl IntoResponse for ApiError {
                 .into_response(),
             ApiError::NotFound(message) => (
                 StatusCode::NOT_FOUND,
+                Json(MessageBody { message: &message }),
+            )
+                .into_response(),
+            ApiError::MethodNotAllowed(message) => (
+                StatusCode::METHOD_NOT_ALLOWED,
                 Json(MessageBody { message: &message }),
             )
                 .into_response(),
@@ -192,6 +204,7 @@ impl ApiError {
             ApiError::Validation(_) => "validation",
             ApiError::BadRequest(_) => "bad_request",
             ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed(_) => "method_not_allowed",
             ApiError::Conflict(_) => "conflict",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::PayloadTooLarge => "payload_too_large",

@@ -2,15 +2,20 @@
 
 mod collection;
 mod command;
+mod custom_format;
+mod delay_profile;
 mod download_client;
 mod exclusion;
 mod history;
+mod indexer_config;
 mod media_cover;
 mod movie;
 mod movie_list;
 mod movie_lookup;
 mod parse;
 mod quality;
+mod quality_definition;
+mod release_profile;
 pub mod respond;
 mod root_folder;
 mod system;
@@ -60,6 +65,11 @@ pub fn app(state: AppState) -> Router {
         .merge(parse::routes())
         .merge(download_client::routes())
         .merge(history::routes())
+        .merge(quality_definition::routes())
+        .merge(custom_format::routes())
+        .merge(release_profile::routes())
+        .merge(delay_profile::routes())
+        .merge(indexer_config::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))
