@@ -55,6 +55,10 @@ pub enum ApiError {
     /// A request Radarr refuses with a message rather than a rule list: 400.
     #[error("{0}")]
     BadRequest(String),
+    /// Radarr refuses the operation on this resource outright (deleting the
+    /// default delay profile): 405 with the reason.
+    #[error("{0}")]
+    MethodNotAllowed(String),
     /// The request clashes with what is stored: 409.
     #[error("{0}")]
     Conflict(String),
@@ -150,6 +154,11 @@ impl IntoResponse for ApiError {
                 Json(MessageBody { message: &message }),
             )
                 .into_response(),
+            ApiError::MethodNotAllowed(message) => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                Json(MessageBody { message: &message }),
+            )
+                .into_response(),
             ApiError::Conflict(message) => (
                 StatusCode::CONFLICT,
                 Json(MessageBody { message: &message }),
@@ -195,6 +204,7 @@ impl ApiError {
             ApiError::Validation(_) => "validation",
             ApiError::BadRequest(_) => "bad_request",
             ApiError::NotFound(_) => "not_found",
+            ApiError::MethodNotAllowed(_) => "method_not_allowed",
             ApiError::Conflict(_) => "conflict",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::PayloadTooLarge => "payload_too_large",

@@ -167,7 +167,9 @@ impl SettingsStore for PostgresStore {
             .execute(&mut *tx)
             .await?;
         let in_use: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM movies WHERE tags @> jsonb_build_array($1::int))",
+            "SELECT EXISTS (SELECT 1 FROM movies WHERE tags @> jsonb_build_array($1::int)) \
+             OR EXISTS (SELECT 1 FROM delay_profiles WHERE tags @> jsonb_build_array($1::int)) \
+             OR EXISTS (SELECT 1 FROM release_profiles WHERE tags @> jsonb_build_array($1::int))",
         )
         .bind(id)
         .fetch_one(&mut *tx)

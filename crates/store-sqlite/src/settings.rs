@@ -207,6 +207,10 @@ impl SettingsStore for SqliteStore {
                     .ok_or(StoreError::NotFound { entity: "Tag", id })?;
                 let in_use: bool = tx.query_row(
                     "SELECT EXISTS (SELECT 1 FROM movies, json_each(movies.tags) \
+                     WHERE json_each.value = ?1) \
+                     OR EXISTS (SELECT 1 FROM delay_profiles, json_each(delay_profiles.tags) \
+                     WHERE json_each.value = ?1) \
+                     OR EXISTS (SELECT 1 FROM release_profiles, json_each(release_profiles.tags) \
                      WHERE json_each.value = ?1)",
                     [id],
                     |row| row.get(0),

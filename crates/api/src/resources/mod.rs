@@ -2,8 +2,11 @@
 
 pub mod collection;
 pub mod command;
+pub mod delay_profile;
+pub mod indexer_config;
 pub mod movie;
 pub mod movie_input;
 pub mod parse;
 pub mod release;
+pub mod release_profile;
 pub mod wire_date;

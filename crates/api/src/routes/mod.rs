@@ -2,10 +2,13 @@
 
 mod collection;
 mod command;
+mod custom_format;
+mod delay_profile;
 mod download_client;
 mod exclusion;
 mod history;
 mod indexer;
+mod indexer_config;
 mod indexer_status;
 mod media_cover;
 mod movie;
@@ -13,7 +16,9 @@ mod movie_list;
 mod movie_lookup;
 mod parse;
 mod quality;
+mod quality_definition;
 mod release;
+mod release_profile;
 pub mod respond;
 mod root_folder;
 mod system;
@@ -68,6 +73,11 @@ pub fn app(state: AppState) -> Router {
         .merge(indexer_status::routes())
         .merge(release::routes())
         .merge(wanted::routes())
+        .merge(quality_definition::routes())
+        .merge(custom_format::routes())
+        .merge(release_profile::routes())
+        .merge(delay_profile::routes())
+        .merge(indexer_config::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

@@ -1,11 +1,10 @@
-//! Quality profiles, quality definitions and languages.
+//! Quality profiles and languages.
 
 use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use domain::language::Language;
-use domain::quality_definition::{SIZE_LIMIT_MAX, SIZE_LIMIT_MIN};
 use domain::quality_profile::{QualityProfile, schema_profile};
 use serde::Serialize;
 
@@ -14,7 +13,7 @@ use crate::extract::ApiJson;
 use crate::routes::respond::{Id, accepted, created_json, deleted, ok, update_id};
 use crate::state::AppState;
 
-/// The profile, definition and language routes.
+/// The profile and language routes.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
@@ -28,9 +27,6 @@ pub fn routes() -> Router<AppState> {
             "/qualityprofile/{id}",
             get(profile).put(update_profile).delete(delete_profile),
         )
-        .route("/qualitydefinition", get(definitions))
-        .route("/qualitydefinition/limits", get(definition_limits))
-        .route("/qualitydefinition/{id}", get(definition))
         .route("/language", get(languages))
         .route("/language/{id}", get(language))
 }
@@ -46,19 +42,48 @@ async fn profile(State(state): State<AppState>, Id(id): Id) -> ApiResult<Respons
 }
 
 #[tracing::instrument(skip_all)]
-async fn profile_schema() -> ApiResult<Response> {
-    ok(&schema_profile())
+async fn profile_schema(State(state): State<AppState>) -> ApiResult<Response> {
+    let mut profile = schema_profile();
+    profile.sync_format_items(&format_names(&state).await?);
+    ok(&profile)
 }
 
-fn validate(profile: &QualityProfile) -> ApiResult<()> {
-    profile.validate().map_err(|violations| {
-        ApiError::Validation(
-            violations
-                .into_iter()
-                .map(|v| ValidationFailure::new(v.property, v.message, "QualityProfileValidator"))
-                .collect(),
-        )
-    })
+/// Every custom format's id and name, in the order they were added.
+async fn format_names(state: &AppState) -> ApiResult<Vec<(i32, String)>> {
+    let formats = state.store.custom_formats().await?;
+    Ok(formats.into_iter().map(|f| (f.id, f.name)).collect())
+}
+
+/// Checks Radarr's rules for a profile, then lists every custom format in
+/// it as Radarr keeps profiles: formats it leaves out are added at score 0
+/// and names follow the formats'. A format id that does not exist is a 400.
+async fn checked(state: &AppState, mut profile: QualityProfile) -> ApiResult<QualityProfile> {
+    let formats = format_names(state).await?;
+    let known: Vec<i32> = formats.iter().map(|(id, _)| *id).collect();
+    let mut failures: Vec<ValidationFailure> = match profile.validate() {
+        Ok(()) => Vec::new(),
+        Err(violations) => violations
+            .into_iter()
+            .map(|v| ValidationFailure::new(v.property, v.message, "QualityProfileValidator"))
+            .collect(),
+    };
+    let unknown = profile.unknown_formats(&known);
+    if !unknown.is_empty() {
+        failures.push(
+            ValidationFailure::new(
+                "FormatItems",
+                "All Custom Formats and no extra ones need to be present inside your Profile! \
+                 Try refreshing your browser.",
+                "PredicateValidator",
+            )
+            .attempted(unknown),
+        );
+    }
+    if !failures.is_empty() {
+        return Err(ApiError::Validation(failures));
+    }
+    profile.sync_format_items(&formats);
+    Ok(profile)
 }
 
 #[tracing::instrument(skip_all)]
@@ -66,7 +91,7 @@ async fn add_profile(
     State(state): State<AppState>,
     ApiJson(profile): ApiJson<QualityProfile>,
 ) -> ApiResult<Response> {
-    validate(&profile)?;
+    let profile = checked(&state, profile).await?;
     let added = state.store.add_quality_profile(&profile).await?;
     state.profiles.invalidate();
     created_json(
@@ -80,7 +105,7 @@ async fn add_profile(
 
 #[tracing::instrument(skip_all)]
 async fn save_profile(state: &AppState, id: i32, profile: QualityProfile) -> ApiResult<Response> {
-    validate(&profile)?;
+    let profile = checked(state, profile).await?;
     let saved = state
         .store
         .update_quality_profile(&QualityProfile { id, ..profile })
@@ -113,38 +138,6 @@ async fn delete_profile(State(state): State<AppState>, Id(id): Id) -> ApiResult<
     state.store.delete_quality_profile(id).await?;
     state.profiles.invalidate();
     Ok(deleted())
-}
-
-#[tracing::instrument(skip_all)]
-async fn definitions(State(state): State<AppState>) -> ApiResult<Response> {
-    ok(&state.store.quality_definitions().await?)
-}
-
-#[tracing::instrument(skip_all)]
-async fn definition(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
-    let found = state
-        .store
-        .quality_definitions()
-        .await?
-        .into_iter()
-        .find(|d| d.id == id);
-    ok(&found.ok_or_else(|| {
-        ApiError::NotFound(format!("QualityDefinition with ID {id} does not exist"))
-    })?)
-}
-
-#[derive(Serialize)]
-struct Limits {
-    min: f64,
-    max: f64,
-}
-
-#[tracing::instrument(skip_all)]
-async fn definition_limits() -> ApiResult<Response> {
-    ok(&Limits {
-        min: SIZE_LIMIT_MIN,
-        max: SIZE_LIMIT_MAX,
-    })
 }
 
 #[derive(Serialize)]

@@ -107,8 +107,9 @@ async fn remove(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response
     Ok(deleted())
 }
 
-/// TagDetailsResource: the tag's users by kind. Only movies can carry tags so
-/// far; the other lists stay empty until those features exist.
+/// TagDetailsResource: the tag's users by kind. Movies, delay and release
+/// profiles carry tags so far; the other lists stay empty until those
+/// features exist.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct TagDetails<'a> {
@@ -128,10 +129,24 @@ struct TagDetails<'a> {
 async fn details_of<'a>(state: &AppState, tag: &'a Tag) -> ApiResult<TagDetails<'a>> {
     Ok(TagDetails {
         label: &tag.label,
-        delay_profile_ids: Vec::new(),
+        delay_profile_ids: state
+            .store
+            .delay_profiles()
+            .await?
+            .into_iter()
+            .filter(|p| p.tags.contains(&tag.id))
+            .map(|p| p.id)
+            .collect(),
         import_list_ids: Vec::new(),
         notification_ids: Vec::new(),
-        release_profile_ids: Vec::new(),
+        release_profile_ids: state
+            .store
+            .release_profiles()
+            .await?
+            .into_iter()
+            .filter(|p| p.tags.contains(&tag.id))
+            .map(|p| p.id)
+            .collect(),
         indexer_ids: Vec::new(),
         download_client_ids: Vec::new(),
         auto_tag_ids: Vec::new(),

@@ -6,6 +6,8 @@ mod auth;
 mod collections;
 mod commands;
 mod compat;
+mod custom_formats;
+mod decision_settings;
 mod download_clients;
 mod errors;
 mod helpers;

@@ -4,10 +4,14 @@ use domain::decision::delay_profile::for_tags;
 use domain::decision::{DelayProfile, IndexerConfig, ProperDownloadTypes, ReleaseProfile};
 use domain::release::Protocol;
 
-use crate::Store;
+use crate::{Conflict, Store};
 
-/// Release profiles are kept whole, changed and removed by id.
+use super::fixtures::is_conflict;
+
+/// Release profiles are kept whole, changed and removed by id; a tag one
+/// carries cannot be deleted.
 pub async fn release_profiles_are_kept(store: &dyn Store) {
+    let tag = store.add_tag("hdr").await.expect("tag");
     let profile = ReleaseProfile {
         id: 0,
         name: "No HC subs".into(),
@@ -15,9 +19,15 @@ pub async fn release_profiles_are_kept(store: &dyn Store) {
         required: vec!["x265".into()],
         ignored: vec!["HC".into(), "/\\bKORSUB\\b/i".into()],
         indexer_id: 3,
-        tags: vec![1, 2],
+        tags: vec![tag.id],
     };
     let added = store.add_release_profile(&profile).await.expect("add");
+    is_conflict(
+        store.delete_tag(tag.id).await,
+        Conflict::TagInUse {
+            label: "hdr".into(),
+        },
+    );
     assert!(added.id > 0);
     assert_eq!(
         added,
@@ -73,31 +83,48 @@ fn orders(profiles: &[DelayProfile]) -> Vec<(i32, i32)> {
 }
 
 /// The default delay profile is there from the start and stays last; new
-/// ones go before it, and removing one numbers the rest again.
+/// ones go before it, and removing one numbers the rest again. A tag one
+/// carries cannot be deleted.
 pub async fn delay_profiles_keep_their_order(store: &dyn Store) {
+    let tag = store.add_tag("anime").await.expect("tag");
     assert_eq!(
         store.delay_profiles().await.expect("list"),
         vec![DelayProfile::default()]
     );
+    // Tags 101..103 are ids no stored tag has, so only `tag` is in use.
     let first = store
-        .add_delay_profile(&tagged(&[1], 10))
+        .add_delay_profile(&tagged(&[101], 10))
         .await
         .expect("add");
     let second = store
-        .add_delay_profile(&tagged(&[2], 20))
+        .add_delay_profile(&tagged(&[102], 20))
         .await
         .expect("add");
     let third = store
-        .add_delay_profile(&tagged(&[3], 30))
+        .add_delay_profile(&tagged(&[103], 30))
         .await
         .expect("add");
+    let mut tagged_with = third.clone();
+    tagged_with.tags = vec![tag.id];
+    store
+        .update_delay_profile(&tagged_with)
+        .await
+        .expect("tag it");
+    is_conflict(
+        store.delete_tag(tag.id).await,
+        Conflict::TagInUse {
+            label: "anime".into(),
+        },
+    );
+    store.update_delay_profile(&third).await.expect("untag it");
+    store.delete_tag(tag.id).await.expect("no longer in use");
     assert_eq!(
         DelayProfile {
             id: 0,
             order: 0,
             ..first.clone()
         },
-        tagged(&[1], 10)
+        tagged(&[101], 10)
     );
     let max = i32::MAX;
     let all = store.delay_profiles().await.expect("list");
@@ -105,7 +132,7 @@ pub async fn delay_profiles_keep_their_order(store: &dyn Store) {
         orders(&all),
         [(first.id, 1), (second.id, 2), (third.id, 3), (1, max)]
     );
-    assert_eq!(for_tags(&all, &[3, 2]).id, second.id);
+    assert_eq!(for_tags(&all, &[103, 102]).id, second.id);
 
     let mut changed = second.clone();
     changed.usenet_delay = 99;
