@@ -210,3 +210,54 @@ async fn two_instances_on_one_database_run_each_command_once() {
         "a run on one instance counts for the other"
     );
 }
+
+#[tokio::test]
+async fn rss_sync_follows_the_configured_interval_and_zero_turns_it_off() {
+    let fake = FakeTmdb::start().await;
+    let (prepared, _dir) = instance(&fake, None).await;
+    let state = prepared.state().clone();
+    let schedule = Schedule::new(state.clone()).await.expect("schedule");
+    let now = Utc::now();
+    let rss_interval = |tasks: &[domain::command::ScheduledTask]| {
+        tasks
+            .iter()
+            .find(|t| t.name == "RssSync")
+            .map(|t| t.interval_minutes)
+    };
+    assert_eq!(
+        rss_interval(&state.store.scheduled_tasks().await.unwrap()),
+        Some(60)
+    );
+
+    let mut config = state.store.indexer_config().await.unwrap();
+    config.rss_sync_interval = 15;
+    state.store.update_indexer_config(&config).await.unwrap();
+    let names =
+        |due: Vec<domain::command::Command>| due.into_iter().map(|c| c.name).collect::<Vec<_>>();
+    let early = schedule
+        .queue_due(now + Duration::minutes(14))
+        .await
+        .expect("due");
+    assert!(!names(early).contains(&"RssSync".to_string()));
+    let due = schedule
+        .queue_due(now + Duration::minutes(16))
+        .await
+        .expect("due");
+    assert!(
+        names(due).contains(&"RssSync".to_string()),
+        "due after 15 minutes, not 60"
+    );
+    assert_eq!(
+        rss_interval(&state.store.scheduled_tasks().await.unwrap()),
+        Some(15)
+    );
+    JobRunner::new(state.clone()).drain().await;
+
+    config.rss_sync_interval = 0;
+    state.store.update_indexer_config(&config).await.unwrap();
+    let due = schedule
+        .queue_due(now + Duration::days(2))
+        .await
+        .expect("due");
+    assert!(due.iter().all(|c| c.name != "RssSync"), "{due:?}");
+}

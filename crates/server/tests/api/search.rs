@@ -423,3 +423,153 @@ async fn a_pushed_release_is_decided_on_and_grabbed_when_approved() {
     assert_eq!(missing["sortKey"], "movieMetadata.sortTitle");
     assert_eq!(missing["records"][0]["id"], movie_id);
 }
+
+#[tokio::test]
+async fn custom_formats_and_release_and_delay_profiles_steer_the_decisions() {
+    const HD_1080P: i64 = 4;
+    let listed = vec![
+        matrix("1080p.BluRay.x265-HEVCGRP"),
+        matrix("1080p.BluRay.x264-PLAIN"),
+        matrix("1080p.BluRay.x264-BANNED"),
+    ];
+    let (app, fake, blackhole, movie_id, _) = library(HD_1080P, listed).await;
+    let x265 = json!({"name": "x265", "specifications": [{
+        "name": "x265", "implementation": "ReleaseTitleSpecification", "negate": false,
+        "required": true, "fields": {"value": "[xh][ ._-]?265|HEVC"}}]});
+    let response = app.post("/api/v3/customformat", &x265).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let format_id = response.json::<Value>().await.unwrap()["id"].clone();
+    let mut profile = app
+        .get_json(&format!("/api/v3/qualityprofile/{HD_1080P}"))
+        .await;
+    profile["formatItems"] = json!([{"format": format_id, "name": "x265", "score": -100}]);
+    profile["minFormatScore"] = json!(-50);
+    let response = app
+        .put(&format!("/api/v3/qualityprofile/{HD_1080P}"), &profile)
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let banned =
+        json!({"name": "No BANNED", "enabled": true, "required": [], "ignored": ["BANNED"]});
+    assert_eq!(
+        app.post("/api/v3/releaseprofile", &banned).await.status(),
+        StatusCode::CREATED
+    );
+
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={movie_id}"))
+        .await;
+    let releases = releases.as_array().unwrap();
+    let hevc = by_title(releases, "The.Matrix.1999.1080p.BluRay.x265-HEVCGRP");
+    assert_eq!(hevc["customFormats"][0]["name"], "x265");
+    assert_eq!(hevc["customFormatScore"], -100);
+    assert_eq!(
+        hevc["rejections"],
+        json!(["Custom Formats x265 have score -100 below Movie's minimum -50"])
+    );
+    let banned = by_title(releases, "The.Matrix.1999.1080p.BluRay.x264-BANNED");
+    assert_eq!(
+        banned["rejections"],
+        json!(["Contains these ignored terms: BANNED"])
+    );
+    let plain = by_title(releases, "The.Matrix.1999.1080p.BluRay.x264-PLAIN");
+    assert_eq!(plain["approved"], true);
+    assert_eq!(plain["customFormats"], json!([]));
+
+    // A delay on torrents holds what RSS sync finds; a search the user
+    // starts is not held, as in Radarr.
+    let mut delay = app.get_json("/api/v3/delayprofile/1").await;
+    delay["torrentDelay"] = json!(48 * 60);
+    assert_eq!(
+        app.put("/api/v3/delayprofile/1", &delay).await.status(),
+        StatusCode::ACCEPTED
+    );
+    let command = run(&app, json!({"name": "RssSync"})).await;
+    let message = command["message"].as_str().unwrap();
+    assert!(message.ends_with("Reports grabbed: 0"), "{message}");
+    assert!(files(blackhole.path()).is_empty());
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={movie_id}"))
+        .await;
+    let plain = by_title(
+        releases.as_array().unwrap(),
+        "The.Matrix.1999.1080p.BluRay.x264-PLAIN",
+    );
+    assert_eq!(plain["approved"], true, "the user asked: no delay");
+    let command = run(
+        &app,
+        json!({"name": "MoviesSearch", "movieIds": [movie_id]}),
+    )
+    .await;
+    assert_eq!(
+        command["message"],
+        "Completed search for 1 movie. 1 report downloaded."
+    );
+    assert_eq!(
+        files(blackhole.path()),
+        ["The.Matrix.1999.1080p.BluRay.x264-PLAIN.torrent"]
+    );
+    assert!(fake.downloads().iter().all(|d| d.ends_with(".torrent")));
+}
+
+#[tokio::test]
+async fn a_broken_indexer_never_stops_a_search() {
+    const HD_1080P: i64 = 4;
+    let (app, _fake, _blackhole, movie_id, _) =
+        library(HD_1080P, vec![matrix("1080p.BluRay.x264-GOOD")]).await;
+    let broken = FakeTorznab::start().await;
+    let response = app
+        .post(
+            "/api/v3/indexer?forceSave=true",
+            &torznab("Broken", &broken.base_url),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let garbled = FakeTorznab::start().await;
+    let response = app
+        .post(
+            "/api/v3/indexer?forceSave=true",
+            &torznab("Garbled", &garbled.base_url),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    garbled.without_fixture();
+    // A first search while both behave fetches their caps, which are kept;
+    // then every search request misbehaves.
+    app.get_json(&format!("/api/v3/release?movieId={movie_id}"))
+        .await;
+    broken.trouble(std::iter::repeat_n(indexers::fake::Trouble::Malformed, 2));
+    garbled.trouble(std::iter::repeat_n(indexers::fake::Trouble::Garbage, 2));
+
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={movie_id}"))
+        .await;
+    let titles: Vec<&str> = releases
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["approved"] == true)
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["The.Matrix.1999.1080p.BluRay.x264-GOOD"]);
+    let garbage: Vec<&Value> = releases
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["indexer"] == "Garbled")
+        .collect();
+    assert!(
+        garbage.iter().all(|r| r["approved"] == false),
+        "garbage is listed but never approved: {garbage:?}"
+    );
+    let health = app.get_json("/api/v3/health").await;
+    let messages: Vec<&str> = health
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("Broken")),
+        "the failing indexer shows in health: {messages:?}"
+    );
+}

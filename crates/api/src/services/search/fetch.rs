@@ -68,3 +68,74 @@ async fn ask(
         outcome,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use async_trait::async_trait;
+    use domain::release::Release;
+    use indexers::{Capabilities, Implementation, IndexerDefinition, IndexerSettings, TestReport};
+
+    use super::*;
+
+    /// An indexer that answers one release at once, or never.
+    struct Stub {
+        definition: IndexerDefinition,
+        hangs: bool,
+    }
+
+    impl Stub {
+        fn shared(id: i32, hangs: bool) -> Arc<dyn Indexer> {
+            Arc::new(Stub {
+                definition: IndexerDefinition {
+                    id,
+                    name: format!("Stub {id}"),
+                    priority: 25,
+                    implementation: Implementation::Torznab,
+                    settings: IndexerSettings::default(),
+                },
+                hangs,
+            })
+        }
+
+        async fn answer(&self) -> indexers::Result<Found> {
+            if self.hangs {
+                std::future::pending::<()>().await;
+            }
+            Ok(Found {
+                releases: vec![Release::default()],
+                ..Found::default()
+            })
+        }
+    }
+
+    #[async_trait]
+    impl Indexer for Stub {
+        fn definition(&self) -> &IndexerDefinition {
+            &self.definition
+        }
+        async fn caps(&self) -> indexers::Result<Arc<Capabilities>> {
+            Ok(Arc::new(Capabilities::default()))
+        }
+        async fn search(&self, _search: &MovieSearch) -> indexers::Result<Found> {
+            self.answer().await
+        }
+        async fn rss(&self) -> indexers::Result<Found> {
+            self.answer().await
+        }
+        async fn test(&self) -> indexers::Result<TestReport> {
+            Ok(TestReport::default())
+        }
+    }
+
+    #[tokio::test]
+    async fn an_indexer_that_never_answers_is_cut_off_and_the_others_kept() {
+        let indexers = [Stub::shared(1, true), Stub::shared(2, false)];
+        let deadline = Duration::from_millis(50);
+        let answers = search_all(&indexers, &MovieSearch::default(), deadline).await;
+        assert_eq!(answers.len(), 2);
+        assert!(matches!(answers[0].outcome, Err(IndexerError::TimedOut(d)) if d == deadline));
+        assert_eq!(answers[1].outcome.as_ref().map(|f| f.releases.len()), Ok(1));
+        let rss = rss_all(&indexers, deadline).await;
+        assert!(rss[0].outcome.is_err() && rss[1].outcome.is_ok());
+    }
+}
