@@ -56,10 +56,13 @@ def start_indexer(indexer, latency, movie):
             query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
             answer = CAPS.encode() if query.get("t") == ["caps"] else body
             if query.get("t") != ["caps"]:
-                time.sleep(latency)
-                # Page two is empty: the whole answer fits one page.
+                # A full first page of 100 makes the client ask for page two,
+                # as Radarr does; it is empty and answered at once, so the
+                # indexer's own latency is the first page's.
                 if int(query.get("offset", ["0"])[0]) > 0:
                     answer = feed(indexer, "", 0).split("<item>")[0].encode() + b"</channel></rss>"
+                else:
+                    time.sleep(latency)
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")
             self.send_header("Content-Length", str(len(answer)))

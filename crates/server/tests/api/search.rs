@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use indexers::fake::{API_KEY, FakeIndexer, FakeRelease, FakeTorznab};
+use indexers::fake::{API_KEY, FakeIndexer, FakeNewznab, FakeRelease, FakeTorznab};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, movie_body, spawn_app_with_tmdb};
+use crate::helpers::{TestApp, movie_body, spawn_app_with, spawn_app_with_tmdb};
 
 /// A Torznab indexer as Prowlarr's sync sends it.
 fn torznab(name: &str, base_url: &str) -> Value {
@@ -52,6 +52,33 @@ async fn library(
     releases: Vec<FakeRelease>,
 ) -> (TestApp, FakeIndexer, tempfile::TempDir, i64, i64) {
     let (app, _tmdb) = spawn_app_with_tmdb().await;
+    library_on(app, profile, releases).await
+}
+
+/// The same library on a fresh PostgreSQL database.
+async fn library_on_postgres(
+    profile: i64,
+    releases: Vec<FakeRelease>,
+) -> (TestApp, FakeIndexer, tempfile::TempDir, i64, i64) {
+    let tmdb = tmdb::fake::FakeTmdb::start().await;
+    let url = store_postgres::test_database::fresh_database().await;
+    let app = spawn_app_with(move |s| {
+        s.tmdb.base_url = tmdb.base_url.clone();
+        s.tmdb.credential = Some(tmdb::Credential::from_key(tmdb::fake::API_KEY));
+        let mut options = store_postgres::PostgresOptions::new(url);
+        options.max_connections = 4;
+        options.min_connections = 0;
+        s.database = server::DatabaseSettings::Postgres(options);
+    })
+    .await;
+    library_on(app, profile, releases).await
+}
+
+async fn library_on(
+    app: TestApp,
+    profile: i64,
+    releases: Vec<FakeRelease>,
+) -> (TestApp, FakeIndexer, tempfile::TempDir, i64, i64) {
     app.add_root_folder().await;
     let blackhole = tempfile::tempdir().unwrap();
     let folder = blackhole.path().to_str().unwrap();
@@ -121,6 +148,15 @@ async fn run(app: &TestApp, command: Value) -> Value {
 
 #[tokio::test]
 async fn interactive_search_shows_every_decision_and_grabs_the_chosen_release() {
+    interactive_search(false).await;
+}
+
+#[tokio::test]
+async fn interactive_search_on_postgres() {
+    interactive_search(true).await;
+}
+
+async fn interactive_search(postgres: bool) {
     const HD_1080P: i64 = 4;
     // Radarr's definitions allow WEB 1080p 100 MB a minute: 13.3 GB for 136 minutes.
     let mut huge = matrix("1080p.WEB-DL.DD5.1.H.264-HUGE");
@@ -134,7 +170,11 @@ async fn interactive_search_shows_every_decision_and_grabs_the_chosen_release() 
         huge,
         unseeded,
     ];
-    let (app, _fake, blackhole, movie_id, indexer_id) = library(HD_1080P, listed).await;
+    let (app, _fake, blackhole, movie_id, indexer_id) = if postgres {
+        library_on_postgres(HD_1080P, listed).await
+    } else {
+        library(HD_1080P, listed).await
+    };
 
     let releases = app
         .get_json(&format!("/api/v3/release?movieId={movie_id}"))
@@ -571,5 +611,67 @@ async fn a_broken_indexer_never_stops_a_search() {
     assert!(
         messages.iter().any(|m| m.contains("Broken")),
         "the failing indexer shows in health: {messages:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_usenet_release_is_grabbed_as_an_nzb() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().to_str().unwrap();
+    let client = json!({
+        "name": "Usenet",
+        "implementation": "UsenetBlackhole",
+        "configContract": "UsenetBlackholeSettings",
+        "fields": [{"name": "nzbFolder", "value": path}, {"name": "watchFolder", "value": path}],
+    });
+    assert_eq!(
+        app.post("/api/v3/downloadclient", &client).await.status(),
+        StatusCode::CREATED
+    );
+    let fake = FakeNewznab::start().await;
+    fake.without_fixture();
+    fake.publish(matrix("1080p.BluRay.x264-NZB"));
+    let mut indexer = torznab("Fake Newznab", &fake.base_url);
+    indexer["implementation"] = json!("Newznab");
+    indexer["configContract"] = json!("NewznabSettings");
+    indexer["protocol"] = json!("usenet");
+    let response = app.post("/api/v3/indexer", &indexer).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+
+    let command = run(
+        &app,
+        json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
+    )
+    .await;
+    assert_eq!(
+        command["message"],
+        "Completed search for 1 movie. 1 report downloaded."
+    );
+    assert_eq!(
+        files(folder.path()),
+        ["The.Matrix.1999.1080p.BluRay.x264-NZB.nzb"]
+    );
+    let nzb = std::fs::read_to_string(
+        folder
+            .path()
+            .join("The.Matrix.1999.1080p.BluRay.x264-NZB.nzb"),
+    )
+    .unwrap();
+    assert!(nzb.contains("<nzb"), "{nzb}");
+    let history = app
+        .get_json(&format!("/api/v3/history/movie?movieId={}", movie["id"]))
+        .await;
+    assert_eq!(
+        history[0]["data"]["protocol"], "1",
+        "usenet, as Radarr records it"
     );
 }
