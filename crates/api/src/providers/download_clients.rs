@@ -4,14 +4,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use domain::provider::{FieldSpec, Provider};
+use domain::provider::{FieldSpec, Provider, ProviderKind};
 use domain::release::Protocol;
 use downloaders::{DownloadClient, DownloadError, TorrentBlackhole, UsenetBlackhole};
 use serde_json::{Value, json};
 
-use super::{Implementation, Switches};
+use super::resource::{pascal, render, template};
+use super::{Implementation, ProviderKindApi, Switches};
 use crate::error::ValidationFailure;
-use crate::providers::resource::pascal;
+use crate::state::AppState;
 
 /// A download client's switches, with Radarr's defaults.
 pub const SWITCHES: Switches = Switches(&[
@@ -125,32 +126,70 @@ pub fn client(provider: &Provider) -> Option<Arc<dyn DownloadClient>> {
     }
 }
 
-/// Radarr's test of a download client, its failures named by setting.
-pub async fn test(provider: &Provider) -> Vec<ValidationFailure> {
-    let Some(client) = client(provider) else {
-        return vec![ValidationFailure::new(
-            "Implementation",
-            "Unknown implementation",
-            "PredicateValidator",
-        )];
-    };
-    match client.test().await {
-        Ok(()) => Vec::new(),
-        Err(error) => {
-            let property = match &error {
-                DownloadError::Folder { path, .. } => provider
-                    .settings
-                    .iter()
-                    .find(|(_, value)| value.as_str() == Some(path.as_str()))
-                    .map(|(name, _)| pascal(name))
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
-            vec![ValidationFailure::new(
-                &property,
-                error.to_string(),
-                "PredicateValidator",
-            )]
+/// The download clients' kind on the API.
+pub struct DownloadClients;
+
+impl ProviderKindApi for DownloadClients {
+    const KIND: ProviderKind = ProviderKind::DownloadClient;
+    const ROUTE: &'static str = "downloadclient";
+    const SWITCHES: Switches = SWITCHES;
+
+    fn catalog() -> Vec<Implementation> {
+        catalog()
+    }
+
+    fn resource(provider: &Provider) -> Value {
+        match catalog()
+            .iter()
+            .find(|i| i.implementation == provider.implementation)
+        {
+            Some(implementation) => render(provider, implementation),
+            None => {
+                json!({"id": provider.id, "name": provider.name, "implementation": provider.implementation})
+            }
         }
+    }
+
+    fn templates() -> Vec<Value> {
+        catalog().iter().map(|i| template(i, &SWITCHES)).collect()
+    }
+
+    fn enabled(provider: &Provider) -> bool {
+        provider.flag("enable", true)
+    }
+
+    fn validate(provider: &Provider) -> Vec<ValidationFailure> {
+        if client(provider).is_some() {
+            return Vec::new();
+        }
+        vec![ValidationFailure::new(
+            "Implementation",
+            format!("Unknown implementation '{}'", provider.implementation),
+            "PredicateValidator",
+        )]
+    }
+
+    /// Radarr's test of a download client, its failures named by setting.
+    async fn test(_state: &AppState, provider: &Provider) -> Vec<ValidationFailure> {
+        let Some(client) = client(provider) else {
+            return Self::validate(provider);
+        };
+        let Err(error) = client.test().await else {
+            return Vec::new();
+        };
+        let property = match &error {
+            DownloadError::Folder { path, .. } => provider
+                .settings
+                .iter()
+                .find(|(_, value)| value.as_str() == Some(path.as_str()))
+                .map(|(name, _)| pascal(name))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        vec![ValidationFailure::new(
+            &property,
+            error.to_string(),
+            "PredicateValidator",
+        )]
     }
 }

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use domain::decision::IndexerSettings as DecisionSettings;
-use domain::provider::Provider;
+use domain::provider::{Provider, ProviderKind};
 use domain::release::IndexerFlags;
 use indexers::{
     ClientConfig, Implementation as Flavour, Indexer, IndexerDefinition, IndexerSettings,
@@ -13,8 +13,12 @@ use indexers::{
 };
 use serde_json::{Value, json};
 
+use super::indexer_checks::{Tested, test, validate};
 use super::resource::{render, template};
-use super::{Implementation, Switches};
+use super::{Implementation, ProviderKindApi, Switches};
+use crate::error::ValidationFailure;
+use crate::services::indexer_status::record;
+use crate::state::AppState;
 
 /// An indexer's switches, with Radarr's defaults.
 pub const SWITCHES: Switches = Switches(&[
@@ -74,6 +78,46 @@ pub fn templates() -> Vec<Value> {
         .iter()
         .map(|i| capabilities(template(i, &SWITCHES)))
         .collect()
+}
+
+/// The indexers' kind on the API.
+pub struct Indexers;
+
+impl ProviderKindApi for Indexers {
+    const KIND: ProviderKind = ProviderKind::Indexer;
+    const ROUTE: &'static str = "indexer";
+    const SWITCHES: Switches = SWITCHES;
+
+    fn catalog() -> Vec<Implementation> {
+        catalog()
+    }
+
+    fn resource(provider: &Provider) -> Value {
+        resource(provider)
+    }
+
+    fn templates() -> Vec<Value> {
+        templates()
+    }
+
+    fn enabled(provider: &Provider) -> bool {
+        enabled(provider)
+    }
+
+    fn validate(provider: &Provider) -> Vec<ValidationFailure> {
+        validate(provider)
+    }
+
+    /// Radarr's test; a stored indexer's outcome is recorded in its status.
+    async fn test(state: &AppState, provider: &Provider) -> Vec<ValidationFailure> {
+        let tested = test(provider, &ClientConfig::default()).await;
+        if let Tested::Ran(result) = &tested
+            && provider.id > 0
+        {
+            record(state, provider.id, result).await;
+        }
+        tested.failures()
+    }
 }
 
 /// Whether RSS sync uses the indexer.

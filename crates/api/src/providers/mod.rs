@@ -7,9 +7,14 @@ pub mod indexer_checks;
 pub mod indexers;
 pub mod resource;
 
-use domain::provider::FieldSpec;
+use std::future::Future;
+
+use domain::provider::{FieldSpec, Provider, ProviderKind};
 use domain::release::Protocol;
 use serde_json::{Map, Value};
+
+use crate::error::ValidationFailure;
+use crate::state::AppState;
 
 /// An implementation a kind offers, e.g. `TorrentBlackhole`.
 pub struct Implementation {
@@ -50,4 +55,30 @@ impl Switches {
             })
             .collect()
     }
+}
+
+/// What sets one kind of provider apart on the API; the routes are the
+/// same for every kind (`routes::providers`).
+pub trait ProviderKindApi: Send + Sync + 'static {
+    /// The kind.
+    const KIND: ProviderKind;
+    /// Its route under `/api/v3`, e.g. `indexer`.
+    const ROUTE: &'static str;
+    /// Its switches beside the settings.
+    const SWITCHES: Switches;
+    /// The implementations offered.
+    fn catalog() -> Vec<Implementation>;
+    /// The resource of a stored provider, secrets masked.
+    fn resource(provider: &Provider) -> Value;
+    /// The `schema` templates.
+    fn templates() -> Vec<Value>;
+    /// Whether it is switched on; only enabled providers are tested.
+    fn enabled(provider: &Provider) -> bool;
+    /// What Radarr's validators refuse in its settings, without asking it.
+    fn validate(provider: &Provider) -> Vec<ValidationFailure>;
+    /// Radarr's test of the service itself; the failures, none when it passed.
+    fn test(
+        state: &AppState,
+        provider: &Provider,
+    ) -> impl Future<Output = Vec<ValidationFailure>> + Send;
 }

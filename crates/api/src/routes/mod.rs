@@ -4,10 +4,8 @@ mod collection;
 mod command;
 mod custom_format;
 mod delay_profile;
-mod download_client;
 mod exclusion;
 mod history;
-mod indexer;
 mod indexer_config;
 mod indexer_status;
 mod media_cover;
@@ -15,6 +13,7 @@ mod movie;
 mod movie_list;
 mod movie_lookup;
 mod parse;
+mod providers;
 mod quality;
 mod quality_definition;
 mod release;
@@ -41,6 +40,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use crate::auth::require_api_key;
 use crate::middleware::{application_version, lowercase_path, observe};
+use crate::providers::download_clients::DownloadClients;
+use crate::providers::indexers::Indexers;
 use crate::state::AppState;
 
 /// A request rewriter, as [`service`] applies it.
@@ -67,9 +68,9 @@ pub fn app(state: AppState) -> Router {
         .merge(collection::routes())
         .merge(task::routes())
         .merge(parse::routes())
-        .merge(download_client::routes())
+        .merge(providers::routes::<DownloadClients>())
         .merge(history::routes())
-        .merge(indexer::routes())
+        .merge(providers::routes::<Indexers>())
         .merge(indexer_status::routes())
         .merge(release::routes())
         .merge(wanted::routes())
