@@ -33,14 +33,16 @@ async fn interactive(State(state): State<AppState>, query: QueryParams) -> ApiRe
             "GreaterThanValidator",
         )
     })?;
-    let result = search::interactive(&state, movie_id).await?;
+    ok(&resources(&search::interactive(&state, movie_id).await?))
+}
+
+fn resources(result: &search::SearchResult) -> Vec<Value> {
     let now = Utc::now();
-    let resources: Vec<Value> = result
+    result
         .releases
         .iter()
         .map(|evaluated| release_resource(evaluated, &result.formats, now))
-        .collect();
-    ok(&resources)
+        .collect()
 }
 
 /// `POST /release`: grabs a release of a recent search, whatever its
@@ -94,12 +96,5 @@ async fn push(
     ApiJson(body): ApiJson<Map<String, Value>>,
 ) -> ApiResult<Response> {
     let release = pushed_release(&body)?;
-    let result = search::push(&state, release).await?;
-    let now = Utc::now();
-    let resources: Vec<Value> = result
-        .releases
-        .iter()
-        .map(|evaluated| release_resource(evaluated, &result.formats, now))
-        .collect();
-    ok(&resources)
+    ok(&resources(&search::push(&state, release).await?))
 }

@@ -110,12 +110,16 @@ impl Decision<'_> {
 
     /// Rejected only for reasons that may pass (Radarr's `TemporarilyRejected`).
     pub fn temporarily_rejected(&self) -> bool {
-        !self.rejections.is_empty()
-            && self
-                .rejections
-                .iter()
-                .all(|r| r.kind == RejectionType::Temporary)
+        only_temporary(&self.rejections)
     }
+}
+
+/// Whether there are reasons and all of them may pass.
+pub fn only_temporary(rejections: &[Rejection]) -> bool {
+    !rejections.is_empty()
+        && rejections
+            .iter()
+            .all(|r| r.kind == RejectionType::Temporary)
 }
 
 /// A rule: a rejection when the candidate fails it.

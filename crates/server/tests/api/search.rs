@@ -36,6 +36,20 @@ fn torznab(name: &str, base_url: &str) -> Value {
     })
 }
 
+/// Adds a `TorrentBlackhole` or `UsenetBlackhole` (`kind` is the prefix)
+/// writing into `folder`.
+async fn add_blackhole(app: &TestApp, kind: &str, folder_field: &str, folder: &str) {
+    let client = json!({
+        "name": format!("{kind} Blackhole"),
+        "implementation": format!("{kind}Blackhole"),
+        "configContract": format!("{kind}BlackholeSettings"),
+        "enable": true,
+        "fields": [{"name": folder_field, "value": folder}, {"name": "watchFolder", "value": folder}],
+    });
+    let response = app.post("/api/v3/downloadclient", &client).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
 /// A release of The Matrix (TMDB 603), as the fake lists it.
 fn matrix(title: &str) -> FakeRelease {
     let mut release = FakeRelease::new(&format!("The.Matrix.1999.{title}"));
@@ -82,17 +96,7 @@ async fn library_on(
     app.add_root_folder().await;
     let blackhole = tempfile::tempdir().unwrap();
     let folder = blackhole.path().to_str().unwrap();
-    let client = json!({
-        "name": "Blackhole",
-        "implementation": "TorrentBlackhole",
-        "configContract": "TorrentBlackholeSettings",
-        "enable": true,
-        "fields": [{"name": "torrentFolder", "value": folder}, {"name": "watchFolder", "value": folder}],
-    });
-    assert_eq!(
-        app.post("/api/v3/downloadclient", &client).await.status(),
-        StatusCode::CREATED
-    );
+    add_blackhole(&app, "Torrent", "torrentFolder", folder).await;
 
     let fake = FakeTorznab::start().await;
     fake.without_fixture();
@@ -251,7 +255,7 @@ async fn interactive_search(postgres: bool) {
     assert_eq!(grabbed["quality"]["quality"]["name"], "HDTV-720p");
     assert_eq!(grabbed["data"]["indexer"], "Fake Torznab");
     assert_eq!(grabbed["data"]["releaseGroup"], "LOW");
-    assert_eq!(grabbed["data"]["downloadClientName"], "Blackhole");
+    assert_eq!(grabbed["data"]["downloadClientName"], "Torrent Blackhole");
     assert_eq!(grabbed["data"]["releaseSource"], "InteractiveSearch");
 
     let unknown = json!({"guid": "no-such-guid", "indexerId": indexer_id});
@@ -620,16 +624,7 @@ async fn a_usenet_release_is_grabbed_as_an_nzb() {
     app.add_root_folder().await;
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().to_str().unwrap();
-    let client = json!({
-        "name": "Usenet",
-        "implementation": "UsenetBlackhole",
-        "configContract": "UsenetBlackholeSettings",
-        "fields": [{"name": "nzbFolder", "value": path}, {"name": "watchFolder", "value": path}],
-    });
-    assert_eq!(
-        app.post("/api/v3/downloadclient", &client).await.status(),
-        StatusCode::CREATED
-    );
+    add_blackhole(&app, "Usenet", "nzbFolder", path).await;
     let fake = FakeNewznab::start().await;
     fake.without_fixture();
     fake.publish(matrix("1080p.BluRay.x264-NZB"));

@@ -55,11 +55,7 @@ impl Evaluated {
 
     /// Only reasons that may pass stand against it.
     pub fn temporarily_rejected(&self) -> bool {
-        !self.rejections.is_empty()
-            && self
-                .rejections
-                .iter()
-                .all(|r| r.kind == domain::decision::RejectionType::Temporary)
+        domain::decision::only_temporary(&self.rejections)
     }
 }
 
