@@ -1,6 +1,7 @@
 //! Movies and movie files in PostgreSQL.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
@@ -299,6 +300,15 @@ impl MovieStore for PostgresStore {
         Ok(sqlx::query_scalar("SELECT path FROM movies ORDER BY id")
             .fetch_all(&self.pool)
             .await?)
+    }
+
+    async fn set_last_search_time(&self, ids: &[i32], at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE movies SET last_search_time = $1 WHERE id = ANY($2)")
+            .bind(at)
+            .bind(ids)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>> {

@@ -1,6 +1,7 @@
 //! Movies and movie files in SQLite.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
@@ -376,6 +377,19 @@ impl MovieStore for SqliteStore {
                 .collect::<rusqlite::Result<_>>()?;
             Ok(paths)
         })
+    }
+
+    async fn set_last_search_time(&self, ids: &[i32], at: DateTime<Utc>) -> Result<()> {
+        let json_ids = to_json(ids)?;
+        self.counted(ids, |conn| {
+            conn.prepare_cached(
+                "UPDATE movies SET last_search_time = ?1 \
+                 WHERE id IN (SELECT value FROM json_each(?2))",
+            )?
+            .execute(params![at, json_ids])?;
+            Ok(())
+        })
+        .await
     }
 
     async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>> {

@@ -1,6 +1,7 @@
 //! Movies and their files.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use domain::exclusion::ImportExclusion;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
@@ -45,6 +46,9 @@ pub trait MovieStore: Send + Sync {
     async fn movie_paths(&self) -> Result<Vec<String>>;
     /// The ids of movies carrying a tag.
     async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
+    /// Records that these movies were searched at `at`, changing nothing
+    /// else of them (a user may be editing one meanwhile).
+    async fn set_last_search_time(&self, ids: &[i32], at: DateTime<Utc>) -> Result<()>;
     /// A number that changes whenever a movie or movie file changes, read
     /// after the change is visible; responses are cached against it.
     async fn library_revision(&self) -> Result<i64>;

@@ -7,13 +7,15 @@
 use async_trait::async_trait;
 use chrono::Utc;
 use domain::command::{Command, CommandOutcome, CommandTrigger};
-use domain::movie::Movie;
 use serde_json::{Map, Value};
 
 use super::{Job, JobContext, fields};
 use crate::error::{ApiError, ApiResult};
 use crate::services::search::{SearchSettings, automatic};
 use crate::services::wanted::{Wanted, to_search};
+
+/// Movies read from the store at a time.
+const BATCH: usize = 50;
 
 /// Which movies a search job looks for.
 pub enum MovieSearchJob {
@@ -57,8 +59,8 @@ impl Job for MovieSearchJob {
 
     async fn run(&self, context: &JobContext, command: &Command) -> CommandOutcome {
         let state = &context.state;
-        let movies = match self.movies(context, command).await {
-            Ok(movies) => movies,
+        let ids = match self.movie_ids(context, command).await {
+            Ok(ids) => ids,
             Err(e) => return CommandOutcome::failed(format!("The library could not be read: {e}")),
         };
         let settings = match SearchSettings::load(state).await {
@@ -73,21 +75,26 @@ impl Job for MovieSearchJob {
             return CommandOutcome::failed("No indexers are enabled for automatic search");
         }
         let user_invoked = command.trigger == CommandTrigger::Manual;
-        let total = movies.len();
-        let mut grabbed = 0;
+        let total = ids.len();
+        let (mut done, mut grabbed) = (0, 0);
         let mut failures = Vec::new();
-        for (done, movie) in movies.iter().enumerate() {
-            context
-                .progress(&format!(
-                    "Searching for {} ({}/{total})",
-                    movie.title,
-                    done + 1
-                ))
-                .await;
-            match automatic(state, &settings, movie, user_invoked).await {
-                Ok(Some(_)) => grabbed += 1,
-                Ok(None) => {}
-                Err(e) => failures.push(format!("{}: {e}", movie.title)),
+        for batch in ids.chunks(BATCH) {
+            let movies = match state.store.movies_by_ids(batch).await {
+                Ok(movies) => movies,
+                Err(e) => {
+                    return CommandOutcome::failed(format!("The library could not be read: {e}"));
+                }
+            };
+            for movie in &movies {
+                done += 1;
+                context
+                    .progress(&format!("Searching for {} ({done}/{total})", movie.title))
+                    .await;
+                match automatic(state, &settings, movie, user_invoked).await {
+                    Ok(Some(_)) => grabbed += 1,
+                    Ok(None) => {}
+                    Err(e) => failures.push(format!("{}: {e}", movie.title)),
+                }
             }
         }
         let summary = format!(
@@ -104,14 +111,12 @@ impl Job for MovieSearchJob {
 }
 
 impl MovieSearchJob {
-    async fn movies(&self, context: &JobContext, command: &Command) -> ApiResult<Vec<Movie>> {
+    async fn movie_ids(&self, context: &JobContext, command: &Command) -> ApiResult<Vec<i32>> {
         let state = &context.state;
         let now = Utc::now();
         let delay = state.store.indexer_config().await?.availability_delay;
         match self {
-            MovieSearchJob::Given => {
-                Ok(state.store.movies_by_ids(&command.ids("movieIds")).await?)
-            }
+            MovieSearchJob::Given => Ok(command.ids("movieIds")),
             MovieSearchJob::Missing => to_search(state, Wanted::Missing, now, delay).await,
             MovieSearchJob::CutoffUnmet => to_search(state, Wanted::CutoffUnmet, now, delay).await,
         }

@@ -67,11 +67,14 @@ async fn page(state: &AppState, query: &QueryParams, kind: Wanted) -> ApiResult<
         movies.reverse();
     }
     let total = movies.len();
-    let records: Vec<_> = movies
-        .into_iter()
+    let ids: Vec<i32> = movies
+        .iter()
         .skip((page - 1).saturating_mul(page_size))
         .take(page_size)
+        .map(|m| m.id)
         .collect();
+    let mut records = state.store.movies_by_ids(&ids).await?;
+    records.sort_by_key(|m| ids.iter().position(|id| *id == m.id));
     let ctx = render_context(state).await?;
     let records = json_array(&records, |out, movie| write_movie(out, movie, &ctx));
     let records = String::from_utf8(records)

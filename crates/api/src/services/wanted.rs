@@ -1,13 +1,14 @@
 //! The movies still wanted: missing (monitored, no file) and cutoff unmet
 //! (a file below the profile's cutoff quality), as Radarr's Wanted pages
-//! and its missing and cutoff searches select them.
-
-use std::cmp::Ordering;
+//! and its missing and cutoff searches select them. The library is read as
+//! a stream and only what sorting needs is kept, so a large library is not
+//! held in memory at once.
 
 use chrono::{DateTime, Utc};
 use domain::availability::is_available;
 use domain::movie::Movie;
 use domain::quality_profile::QualityProfile;
+use futures::StreamExt;
 
 use crate::error::ApiResult;
 use crate::services::profile_cache::Profiles;
@@ -20,6 +21,33 @@ pub enum Wanted {
     Missing,
     /// A file below the profile's cutoff.
     CutoffUnmet,
+}
+
+/// What the wanted pages sort by, kept for each movie on the list.
+#[derive(Debug, Clone)]
+pub struct WantedMovie {
+    /// The movie's id.
+    pub id: i32,
+    sort_title: String,
+    year: i32,
+    in_cinemas: Option<DateTime<Utc>>,
+    digital_release: Option<DateTime<Utc>>,
+    physical_release: Option<DateTime<Utc>>,
+    last_search_time: Option<DateTime<Utc>>,
+}
+
+impl WantedMovie {
+    fn of(movie: &Movie) -> Self {
+        WantedMovie {
+            id: movie.id,
+            sort_title: movie.sort_title.clone(),
+            year: movie.year,
+            in_cinemas: movie.in_cinemas,
+            digital_release: movie.digital_release,
+            physical_release: movie.physical_release,
+            last_search_time: movie.last_search_time,
+        }
+    }
 }
 
 /// Whether the file of a movie with this profile is below its cutoff:
@@ -46,47 +74,53 @@ fn wanted(movie: &Movie, kind: Wanted, profiles: &Profiles) -> bool {
     }
 }
 
-/// The library's movies on the list, monitored or not as asked, in sort
-/// title order.
-pub async fn list(state: &AppState, kind: Wanted, monitored: bool) -> ApiResult<Vec<Movie>> {
+/// The library's movies on the list that `keep` accepts, monitored or not
+/// as asked, in sort title order.
+async fn select(
+    state: &AppState,
+    kind: Wanted,
+    monitored: bool,
+    keep: impl Fn(&Movie) -> bool,
+) -> ApiResult<Vec<WantedMovie>> {
     let profiles = state.profiles.get(state.store.as_ref()).await?;
-    let mut movies: Vec<Movie> = state
-        .store
-        .movies()
-        .await?
-        .into_iter()
-        .filter(|m| m.monitored == monitored && wanted(m, kind, &profiles))
-        .collect();
-    movies.sort_by(|a, b| a.sort_title.cmp(&b.sort_title));
-    Ok(movies)
+    let mut movies = state.store.stream_movies();
+    let mut selected = Vec::new();
+    while let Some(movie) = movies.next().await {
+        let movie = movie?;
+        if movie.monitored == monitored && wanted(&movie, kind, &profiles) && keep(&movie) {
+            selected.push(WantedMovie::of(&movie));
+        }
+    }
+    selected.sort_by(|a, b| a.sort_title.cmp(&b.sort_title));
+    Ok(selected)
 }
 
-/// The movies a missing or cutoff search looks for: monitored, on the
-/// list, and available by `now`.
+/// The movies on a wanted page, monitored or not as asked.
+pub async fn list(state: &AppState, kind: Wanted, monitored: bool) -> ApiResult<Vec<WantedMovie>> {
+    select(state, kind, monitored, |_| true).await
+}
+
+/// The ids of the movies a missing or cutoff search looks for: monitored,
+/// on the list, and available by `now`.
 pub async fn to_search(
     state: &AppState,
     kind: Wanted,
     now: DateTime<Utc>,
     availability_delay: i32,
-) -> ApiResult<Vec<Movie>> {
-    Ok(list(state, kind, true)
-        .await?
-        .into_iter()
-        .filter(|m| is_available(m, now, availability_delay))
-        .collect())
+) -> ApiResult<Vec<i32>> {
+    let available = |movie: &Movie| is_available(movie, now, availability_delay);
+    let movies = select(state, kind, true, available).await?;
+    Ok(movies.into_iter().map(|m| m.id).collect())
 }
 
-/// Orders movies by a wanted page's sort key (Radarr's names).
-pub fn sort(movies: &mut [Movie], key: &str) {
-    let date = |m: &Movie, key: &str| match key {
-        "movieMetadata.digitalRelease" => m.digital_release,
-        "movieMetadata.inCinemas" => m.in_cinemas,
-        "movieMetadata.physicalRelease" => m.physical_release,
-        _ => m.last_search_time,
-    };
-    movies.sort_by(|a, b| match key {
-        "movieMetadata.year" => a.year.cmp(&b.year),
-        "movieMetadata.sortTitle" => a.sort_title.cmp(&b.sort_title),
-        other => date(a, other).cmp(&date(b, other)).then(Ordering::Equal),
-    });
+/// Orders the list by a wanted page's sort key (Radarr's names).
+pub fn sort(movies: &mut [WantedMovie], key: &str) {
+    match key {
+        "movieMetadata.year" => movies.sort_by_key(|m| m.year),
+        "movieMetadata.digitalRelease" => movies.sort_by_key(|m| m.digital_release),
+        "movieMetadata.inCinemas" => movies.sort_by_key(|m| m.in_cinemas),
+        "movieMetadata.physicalRelease" => movies.sort_by_key(|m| m.physical_release),
+        "movies.lastSearchTime" => movies.sort_by_key(|m| m.last_search_time),
+        _ => movies.sort_by(|a, b| a.sort_title.cmp(&b.sort_title)),
+    }
 }

@@ -157,6 +157,35 @@ pub async fn update_saves_fields(store: &dyn Store) {
     );
 }
 
+/// Recording a search time changes that alone, and counts as a change.
+pub async fn search_time_is_recorded_alone(store: &dyn Store) {
+    seeded(store).await;
+    let movie = store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    let other = store
+        .add_movie(&full_movie(604, "Reloaded", 2003))
+        .await
+        .expect("add");
+    let before = store.library_revision().await.expect("revision");
+    let at = Utc
+        .with_ymd_and_hms(2024, 3, 1, 8, 30, 0)
+        .single()
+        .expect("a date");
+    store
+        .set_last_search_time(&[movie.id], at)
+        .await
+        .expect("searched");
+    let expected = Movie {
+        last_search_time: Some(at),
+        ..movie.clone()
+    };
+    assert_eq!(store.movie(movie.id).await.expect("read"), expected);
+    assert_eq!(store.movie(other.id).await.expect("read"), other);
+    assert_ne!(store.library_revision().await.expect("revision"), before);
+}
+
 /// A bulk add that fails part way stores nothing.
 pub async fn bulk_add_is_all_or_nothing(store: &dyn Store) {
     seeded(store).await;

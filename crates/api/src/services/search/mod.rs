@@ -170,9 +170,7 @@ pub async fn automatic(
     };
     let now = Utc::now();
     let releases = search_movie(state, settings, movie, source, now).await?;
-    let mut searched = movie.clone();
-    searched.last_search_time = Some(now);
-    state.store.update_movie(&searched).await?;
+    state.store.set_last_search_time(&[movie.id], now).await?;
     grab_best(state, movie, &releases, GrabSource::Search).await
 }
 

@@ -8,6 +8,7 @@ use chrono::Utc;
 use domain::decision::{Candidate, ReleaseSource, formats_of};
 use domain::movie::Movie;
 use domain::release::Release;
+use futures::StreamExt;
 use parser::{ParsedMovieInfo, clean_movie_title, normalize_imdb_id, parse_movie_title};
 
 use super::{SearchSettings, evaluate, fetch, grab_best};
@@ -41,27 +42,29 @@ pub async fn rss_sync(state: &AppState) -> ApiResult<RssReport> {
         failed_indexers,
         ..RssReport::default()
     };
-    let movies = state.store.movies().await?;
-    let library = Library::new(&movies);
-    let mut by_movie: HashMap<usize, Vec<(Release, ParsedMovieInfo)>> = HashMap::new();
+    let library = Library::read(state).await?;
+    let mut by_movie: HashMap<i32, Vec<(Release, ParsedMovieInfo)>> = HashMap::new();
     for release in releases {
         let Some(parsed) = parse_movie_title(&release.title, false) else {
             continue;
         };
-        if let Some(index) = library.find(&release, &parsed) {
-            by_movie.entry(index).or_default().push((release, parsed));
+        if let Some(id) = library.find(&release, &parsed) {
+            by_movie.entry(id).or_default().push((release, parsed));
         }
     }
     report.movies = by_movie.len();
-    for (index, found) in by_movie {
-        let movie = &movies[index];
+    let ids: Vec<i32> = by_movie.keys().copied().collect();
+    for movie in state.store.movies_by_ids(&ids).await? {
+        let Some(found) = by_movie.remove(&movie.id) else {
+            continue;
+        };
+        let language = movie.metadata.parse().ok().map(|m| m.original_language);
         let Some(ctx) = settings
-            .context(state, movie.clone(), ReleaseSource::Rss, now)
+            .context(state, movie, ReleaseSource::Rss, now)
             .await?
         else {
             continue;
         };
-        let language = movie.metadata.parse().ok().map(|m| m.original_language);
         let candidates: Vec<Candidate> = found
             .into_iter()
             .map(|(release, parsed)| Candidate {
@@ -77,7 +80,7 @@ pub async fn rss_sync(state: &AppState) -> ApiResult<RssReport> {
             })
             .collect();
         let evaluated = evaluate(&ctx, &candidates);
-        if grab_best(state, movie, &evaluated, GrabSource::Rss)
+        if grab_best(state, &ctx.movie, &evaluated, GrabSource::Rss)
             .await?
             .is_some()
         {
@@ -87,64 +90,69 @@ pub async fn rss_sync(state: &AppState) -> ApiResult<RssReport> {
     Ok(report)
 }
 
-/// The library looked up by id and by clean title.
-struct Library<'m> {
-    movies: &'m [Movie],
-    by_tmdb: HashMap<i32, usize>,
-    by_imdb: HashMap<String, usize>,
-    by_title: HashMap<String, Vec<usize>>,
+/// The library looked up by id and by clean title: only what matching
+/// needs is kept of each movie, read as a stream.
+#[derive(Default)]
+struct Library {
+    years: HashMap<i32, (i32, Option<i32>)>,
+    by_tmdb: HashMap<i32, i32>,
+    by_imdb: HashMap<String, i32>,
+    by_title: HashMap<String, Vec<i32>>,
 }
 
-impl<'m> Library<'m> {
-    fn new(movies: &'m [Movie]) -> Self {
-        let mut library = Library {
-            movies,
-            by_tmdb: HashMap::new(),
-            by_imdb: HashMap::new(),
-            by_title: HashMap::new(),
-        };
-        for (index, movie) in movies.iter().enumerate() {
-            library.by_tmdb.insert(movie.tmdb_id, index);
-            if let Some(imdb) = movie.imdb_id.as_deref().and_then(normalize_imdb_id) {
-                library.by_imdb.insert(imdb, index);
-            }
-            let mut titles = vec![movie.clean_title.clone()];
-            if let Ok(metadata) = movie.metadata.parse() {
-                titles.push(clean_movie_title(&metadata.original_title));
-                titles.extend(
-                    metadata
-                        .alternate_titles
-                        .iter()
-                        .map(|a| clean_movie_title(&a.title)),
-                );
-            }
-            titles.sort();
-            titles.dedup();
-            for title in titles.into_iter().filter(|t| !t.is_empty()) {
-                library.by_title.entry(title).or_default().push(index);
-            }
+impl Library {
+    async fn read(state: &AppState) -> ApiResult<Self> {
+        let mut library = Library::default();
+        let mut movies = state.store.stream_movies();
+        while let Some(movie) = movies.next().await {
+            library.add(&movie?);
         }
-        library
+        Ok(library)
     }
 
-    /// The movie a release names: by the indexer's or the title's ids,
-    /// else by a title with a fitting year.
-    fn find(&self, release: &Release, parsed: &ParsedMovieInfo) -> Option<usize> {
+    fn add(&mut self, movie: &Movie) {
+        let metadata = movie.metadata.parse().ok();
+        let secondary_year = metadata.as_ref().and_then(|m| m.secondary_year);
+        self.years.insert(movie.id, (movie.year, secondary_year));
+        self.by_tmdb.insert(movie.tmdb_id, movie.id);
+        if let Some(imdb) = movie.imdb_id.as_deref().and_then(normalize_imdb_id) {
+            self.by_imdb.insert(imdb, movie.id);
+        }
+        let mut titles = vec![movie.clean_title.clone()];
+        if let Some(metadata) = metadata {
+            titles.push(clean_movie_title(&metadata.original_title));
+            titles.extend(
+                metadata
+                    .alternate_titles
+                    .iter()
+                    .map(|a| clean_movie_title(&a.title)),
+            );
+        }
+        titles.sort();
+        titles.dedup();
+        for title in titles.into_iter().filter(|t| !t.is_empty()) {
+            self.by_title.entry(title).or_default().push(movie.id);
+        }
+    }
+
+    /// The id of the movie a release names: by the indexer's or the
+    /// title's ids, else by a title with a fitting year.
+    fn find(&self, release: &Release, parsed: &ParsedMovieInfo) -> Option<i32> {
         let tmdb = if release.tmdb_id > 0 {
             release.tmdb_id
         } else {
             parsed.tmdb_id
         };
-        if let Some(&index) = self.by_tmdb.get(&tmdb) {
-            return Some(index);
+        if let Some(&id) = self.by_tmdb.get(&tmdb) {
+            return Some(id);
         }
         let imdb = release
             .imdb_id
             .as_deref()
             .or(parsed.imdb_id.as_deref())
             .and_then(normalize_imdb_id);
-        if let Some(index) = imdb.and_then(|id| self.by_imdb.get(&id)) {
-            return Some(*index);
+        if let Some(&id) = imdb.and_then(|imdb| self.by_imdb.get(&imdb)) {
+            return Some(id);
         }
         parsed
             .movie_titles
@@ -152,14 +160,10 @@ impl<'m> Library<'m> {
             .filter_map(|title| self.by_title.get(&clean_movie_title(title)))
             .flatten()
             .copied()
-            .find(|&index| {
-                let movie = &self.movies[index];
-                parsed.year == 0
-                    || parsed.year == movie.year
-                    || movie
-                        .metadata
-                        .parse()
-                        .is_ok_and(|m| m.secondary_year == Some(parsed.year))
+            .find(|id| {
+                self.years.get(id).is_some_and(|(year, secondary)| {
+                    parsed.year == 0 || parsed.year == *year || Some(parsed.year) == *secondary
+                })
             })
     }
 }
