@@ -15,7 +15,7 @@ use store::{
 };
 
 use crate::SqliteStore;
-use crate::rows::{movie_row, row_id, select_movie, to_json};
+use crate::rows::{movie_row, row_id, select_movie, select_movie_outline, to_json};
 use crate::settings::insert_exclusions;
 
 /// A movie's columns as ?1..?22, in the order `Encoded::values` gives them.
@@ -179,6 +179,14 @@ impl MovieStore for SqliteStore {
         self.db
             .read_blocking(|conn| {
                 query_movies(conn, concat!(select_movie!(), " ORDER BY m.id"), [])
+            })
+            .await
+    }
+
+    async fn movie_outlines(&self) -> Result<Vec<Movie>> {
+        self.db
+            .read_blocking(|conn| {
+                query_movies(conn, concat!(select_movie_outline!(), " ORDER BY m.id"), [])
             })
             .await
     }

@@ -27,6 +27,21 @@ macro_rules! select_movie {
 }
 pub(crate) use select_movie;
 
+/// The select list of `select_movie!()` with the heavy columns (add options,
+/// images, metadata, media info) read as empty: a movie's outline.
+macro_rules! select_movie_outline {
+    () => {
+        "SELECT m.id, m.tmdb_id, m.imdb_id, m.title, m.sort_title, m.clean_title, m.year, \
+         m.status, m.in_cinemas, m.physical_release, m.digital_release, m.monitored, \
+         m.minimum_availability, m.quality_profile_id, m.path, m.root_folder_path, m.tags, \
+         NULL, m.added, m.last_search_time, '[]', '{}', \
+         f.id, f.relative_path, f.size, f.date_added, f.scene_name, f.release_group, \
+         f.edition, f.languages, f.quality, f.indexer_flags, NULL, f.original_file_path \
+         FROM movies m LEFT JOIN movie_files f ON f.movie_id = m.id"
+    };
+}
+pub(crate) use select_movie_outline;
+
 /// The select list `profile_row` reads.
 macro_rules! select_profile {
     () => {

@@ -83,6 +83,7 @@ metered!(MovieStore {
     fn tmdb_ids(&self) -> Result<Vec<i32>>;
     fn movie_paths(&self) -> Result<Vec<String>>;
     fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
+    fn movie_outlines(&self) -> Result<Vec<Movie>>;
     fn set_last_search_time(&self, ids: &[i32], at: DateTime<Utc>) -> Result<()>;
     fn library_revision(&self) -> Result<i64>;
     fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>>;

@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use domain::availability::is_available;
 use domain::movie::Movie;
 use domain::quality_profile::QualityProfile;
-use futures::StreamExt;
 
 use crate::error::ApiResult;
 use crate::services::profile_cache::Profiles;
@@ -83,14 +82,14 @@ async fn select(
     keep: impl Fn(&Movie) -> bool,
 ) -> ApiResult<Vec<WantedMovie>> {
     let profiles = state.profiles.get(state.store.as_ref()).await?;
-    let mut movies = state.store.stream_movies();
-    let mut selected = Vec::new();
-    while let Some(movie) = movies.next().await {
-        let movie = movie?;
-        if movie.monitored == monitored && wanted(&movie, kind, &profiles) && keep(&movie) {
-            selected.push(WantedMovie::of(&movie));
-        }
-    }
+    let mut selected: Vec<WantedMovie> = state
+        .store
+        .movie_outlines()
+        .await?
+        .iter()
+        .filter(|m| m.monitored == monitored && wanted(m, kind, &profiles) && keep(m))
+        .map(WantedMovie::of)
+        .collect();
     selected.sort_by(|a, b| a.sort_title.cmp(&b.sort_title));
     Ok(selected)
 }

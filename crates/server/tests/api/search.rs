@@ -375,7 +375,9 @@ async fn rss_sync_grabs_a_newly_listed_upgrade_and_ignores_the_rest() {
     assert!(files(blackhole.path()).is_empty());
 
     // Listed without ids: found in the library by its title and year.
-    fake.publish(FakeRelease::new("The.Matrix.1999.1080p.BluRay.x264-UPGRADE"));
+    fake.publish(FakeRelease::new(
+        "The.Matrix.1999.1080p.BluRay.x264-UPGRADE",
+    ));
     let command = run(&app, json!({"name": "RssSync"})).await;
     assert!(
         command["message"]

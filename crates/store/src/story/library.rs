@@ -157,6 +157,43 @@ pub async fn update_saves_fields(store: &dyn Store) {
     );
 }
 
+/// An outline is the movie and its file without images, metadata, add
+/// options or media info.
+pub async fn outlines_leave_out_only_the_heavy_parts(store: &dyn Store) {
+    seeded(store).await;
+    let movie = store
+        .add_movie(&full_movie(603, "The Matrix", 1999))
+        .await
+        .expect("add");
+    store
+        .add_movie_file(&movie_file(&movie))
+        .await
+        .expect("file");
+    store
+        .add_movie(&full_movie(604, "Reloaded", 2003))
+        .await
+        .expect("add");
+    let full = store.movies().await.expect("list");
+    let outlines = store.movie_outlines().await.expect("outlines");
+    assert_eq!(outlines.len(), full.len());
+    for (outline, movie) in outlines.iter().zip(&full) {
+        let mut expected = movie.clone();
+        expected.images = Vec::new();
+        expected.metadata =
+            domain::movie::MetadataDoc::from_stored("{}".into()).expect("an object");
+        expected.add_options = None;
+        if let Some(file) = expected.movie_file.as_mut() {
+            file.media_info = None;
+        }
+        assert_eq!(outline, &expected);
+    }
+    assert!(full[0].movie_file.is_some() && full[1].movie_file.is_none());
+    assert!(
+        !full[0].images.is_empty(),
+        "the outline had something to leave out"
+    );
+}
+
 /// Recording a search time changes that alone, and counts as a change.
 pub async fn search_time_is_recorded_alone(store: &dyn Store) {
     seeded(store).await;

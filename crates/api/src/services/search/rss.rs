@@ -8,12 +8,12 @@ use chrono::Utc;
 use domain::decision::{Candidate, ReleaseSource, formats_of};
 use domain::movie::Movie;
 use domain::release::Release;
-use futures::StreamExt;
 use parser::{ParsedMovieInfo, clean_movie_title, normalize_imdb_id, parse_movie_title};
 
 use super::{SearchSettings, evaluate, fetch, grab_best};
 use crate::error::ApiResult;
 use crate::services::grab::GrabSource;
+use crate::services::parse::library_movie;
 use crate::state::AppState;
 
 /// What a sync did.
@@ -44,11 +44,28 @@ pub async fn rss_sync(state: &AppState) -> ApiResult<RssReport> {
     };
     let library = Library::read(state).await?;
     let mut by_movie: HashMap<i32, Vec<(Release, ParsedMovieInfo)>> = HashMap::new();
+    let mut searched: HashMap<(String, i32), Option<i32>> = HashMap::new();
     for release in releases {
         let Some(parsed) = parse_movie_title(&release.title, false) else {
             continue;
         };
-        if let Some(id) = library.find(&release, &parsed) {
+        let id = match library.find(&release, &parsed) {
+            Some(id) => Some(id),
+            // Alternative titles are not in the outlines; the title search
+            // has them. A feed lists many releases of one film: ask once.
+            None => {
+                let key = (parsed.primary_movie_title().to_string(), parsed.year);
+                match searched.get(&key) {
+                    Some(id) => *id,
+                    None => {
+                        let id = library_movie(state, &parsed).await?.map(|m| m.id);
+                        searched.insert(key, id);
+                        id
+                    }
+                }
+            }
+        };
+        if let Some(id) = id {
             by_movie.entry(id).or_default().push((release, parsed));
         }
     }
@@ -90,11 +107,11 @@ pub async fn rss_sync(state: &AppState) -> ApiResult<RssReport> {
     Ok(report)
 }
 
-/// The library looked up by id and by clean title: only what matching
-/// needs is kept of each movie, read as a stream.
+/// The library looked up by id and by clean title, from the movies'
+/// outlines: only what matching needs is kept of each movie.
 #[derive(Default)]
 struct Library {
-    years: HashMap<i32, (i32, Option<i32>)>,
+    years: HashMap<i32, i32>,
     by_tmdb: HashMap<i32, i32>,
     by_imdb: HashMap<String, i32>,
     by_title: HashMap<String, Vec<i32>>,
@@ -103,35 +120,23 @@ struct Library {
 impl Library {
     async fn read(state: &AppState) -> ApiResult<Self> {
         let mut library = Library::default();
-        let mut movies = state.store.stream_movies();
-        while let Some(movie) = movies.next().await {
-            library.add(&movie?);
+        for movie in state.store.movie_outlines().await? {
+            library.add(&movie);
         }
         Ok(library)
     }
 
     fn add(&mut self, movie: &Movie) {
-        let metadata = movie.metadata.parse().ok();
-        let secondary_year = metadata.as_ref().and_then(|m| m.secondary_year);
-        self.years.insert(movie.id, (movie.year, secondary_year));
+        self.years.insert(movie.id, movie.year);
         self.by_tmdb.insert(movie.tmdb_id, movie.id);
         if let Some(imdb) = movie.imdb_id.as_deref().and_then(normalize_imdb_id) {
             self.by_imdb.insert(imdb, movie.id);
         }
-        let mut titles = vec![movie.clean_title.clone()];
-        if let Some(metadata) = metadata {
-            titles.push(clean_movie_title(&metadata.original_title));
-            titles.extend(
-                metadata
-                    .alternate_titles
-                    .iter()
-                    .map(|a| clean_movie_title(&a.title)),
-            );
-        }
-        titles.sort();
-        titles.dedup();
-        for title in titles.into_iter().filter(|t| !t.is_empty()) {
-            self.by_title.entry(title).or_default().push(movie.id);
+        if !movie.clean_title.is_empty() {
+            self.by_title
+                .entry(movie.clean_title.clone())
+                .or_default()
+                .push(movie.id);
         }
     }
 
@@ -161,9 +166,9 @@ impl Library {
             .flatten()
             .copied()
             .find(|id| {
-                self.years.get(id).is_some_and(|(year, secondary)| {
-                    parsed.year == 0 || parsed.year == *year || Some(parsed.year) == *secondary
-                })
+                self.years
+                    .get(id)
+                    .is_some_and(|year| parsed.year == 0 || parsed.year == *year)
             })
     }
 }
