@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::language::Language;
 use crate::movie_file::MovieFile;
 use crate::naming;
+use crate::quality::QualityModel;
 
 parser::wire_enum! {
     /// Where a movie is in its release cycle; also the minimum a user waits for.
@@ -260,6 +261,62 @@ impl PartialEq for MetadataDoc {
             (Ok(a), Ok(b)) => a == b,
             _ => self.as_json() == other.as_json(),
         }
+    }
+}
+
+/// What lists that filter and sort the whole library need of a movie (the
+/// Wanted pages, RSS matching): read without its images or metadata, which
+/// are nearly all of a movie's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MovieOutline {
+    pub id: i32,
+    pub tmdb_id: i32,
+    pub imdb_id: Option<String>,
+    pub clean_title: String,
+    pub sort_title: String,
+    pub year: i32,
+    pub monitored: bool,
+    pub minimum_availability: MovieStatus,
+    pub quality_profile_id: i32,
+    pub in_cinemas: Option<DateTime<Utc>>,
+    pub physical_release: Option<DateTime<Utc>>,
+    pub digital_release: Option<DateTime<Utc>>,
+    pub last_search_time: Option<DateTime<Utc>>,
+    /// The quality of its file, when it has one.
+    pub file_quality: Option<QualityModel>,
+}
+
+impl MovieOutline {
+    /// The outline of a whole movie.
+    pub fn of(movie: &Movie) -> Self {
+        MovieOutline {
+            id: movie.id,
+            tmdb_id: movie.tmdb_id,
+            imdb_id: movie.imdb_id.clone(),
+            clean_title: movie.clean_title.clone(),
+            sort_title: movie.sort_title.clone(),
+            year: movie.year,
+            monitored: movie.monitored,
+            minimum_availability: movie.minimum_availability,
+            quality_profile_id: movie.quality_profile_id,
+            in_cinemas: movie.in_cinemas,
+            physical_release: movie.physical_release,
+            digital_release: movie.digital_release,
+            last_search_time: movie.last_search_time,
+            file_quality: movie.movie_file.as_ref().map(|f| f.quality),
+        }
+    }
+
+    /// Whether the movie has reached its minimum availability at `now`
+    /// (see [`crate::availability::is_available`]).
+    pub fn is_available(&self, now: DateTime<Utc>, delay_days: i32) -> bool {
+        // Availability reads only these fields of a movie.
+        let mut movie = Movie::new(self.tmdb_id, "", self.year);
+        movie.minimum_availability = self.minimum_availability;
+        movie.in_cinemas = self.in_cinemas;
+        movie.physical_release = self.physical_release;
+        movie.digital_release = self.digital_release;
+        crate::availability::is_available(&movie, now, delay_days)
     }
 }
 

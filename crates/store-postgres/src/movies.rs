@@ -3,14 +3,14 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::exclusion::ImportExclusion;
-use domain::movie::Movie;
+use domain::movie::{Movie, MovieOutline};
 use domain::movie_file::MovieFile;
 use futures::stream::BoxStream;
 use sqlx::postgres::{PgArguments, Postgres};
 use sqlx::query::Query;
 use sqlx::types::Json;
 use store::error_kind::{Broken, ConstraintError, when_broken};
-use store::rows::{MovieRow, convert_all};
+use store::rows::{MovieOutlineRow, MovieRow, convert_all};
 use store::{
     Conflict, LIST_PAGE, MovieStore, Result, StoreError, search_terms, spawn_movie_stream,
 };
@@ -129,25 +129,17 @@ fn prefix_query(terms: &[String]) -> String {
         .join(" & ")
 }
 
-/// `SELECT_MOVIE` with the heavy columns (add options, images, metadata,
-/// media info) read as empty: a movie's outline.
-const SELECT_MOVIE_OUTLINE: &str = "SELECT m.id, m.tmdb_id, m.imdb_id, m.title, m.sort_title, \
-    m.clean_title, m.year, m.status, m.in_cinemas, m.physical_release, m.digital_release, \
-    m.monitored, m.minimum_availability, m.quality_profile_id, m.path, m.root_folder_path, \
-    m.tags, NULL::jsonb AS add_options, m.added, m.last_search_time, '[]'::jsonb AS images, \
-    '{}'::text AS metadata, \
-    f.id AS file_id, f.relative_path AS file_relative_path, f.size AS file_size, \
-    f.date_added AS file_date_added, f.scene_name AS file_scene_name, \
-    f.release_group AS file_release_group, f.edition AS file_edition, \
-    f.languages AS file_languages, f.quality AS file_quality, \
-    f.indexer_flags AS file_indexer_flags, NULL::jsonb AS file_media_info, \
-    f.original_file_path AS file_original_file_path \
-    FROM movies m LEFT JOIN movie_files f ON f.movie_id = m.id";
+/// A movie's outline and its file's quality. The metadata of a movie is
+/// kept out of line (TOAST), so this reads little of the movies' pages.
+const SELECT_OUTLINES: &str = "SELECT m.id, m.tmdb_id, m.imdb_id, m.clean_title, m.sort_title, \
+    m.year, m.monitored, m.minimum_availability, m.quality_profile_id, m.in_cinemas, \
+    m.physical_release, m.digital_release, m.last_search_time, f.quality AS file_quality \
+    FROM movies m LEFT JOIN movie_files f ON f.movie_id = m.id ORDER BY m.id";
 
 #[async_trait]
 impl MovieStore for PostgresStore {
-    async fn movie_outlines(&self) -> Result<Vec<Movie>> {
-        let rows: Vec<MovieRow> = sqlx::query_as(&format!("{SELECT_MOVIE_OUTLINE} ORDER BY m.id"))
+    async fn movie_outlines(&self) -> Result<Vec<MovieOutline>> {
+        let rows: Vec<MovieOutlineRow> = sqlx::query_as(SELECT_OUTLINES)
             .fetch_all(&self.pool)
             .await?;
         convert_all(rows)

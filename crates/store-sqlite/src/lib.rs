@@ -44,6 +44,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0005_history.sql")),
         M::up(include_str!("../migrations/0006_indexer_status.sql")),
         M::up(include_str!("../migrations/0007_formats.sql")),
+        M::up(include_str!("../migrations/0008_movie_outline.sql")),
     ])
 }
 

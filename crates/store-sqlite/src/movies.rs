@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::exclusion::ImportExclusion;
-use domain::movie::Movie;
+use domain::movie::{Movie, MovieOutline};
 use domain::movie_file::MovieFile;
 use futures::stream::BoxStream;
 use rusqlite::types::ToSql;
@@ -15,7 +15,7 @@ use store::{
 };
 
 use crate::SqliteStore;
-use crate::rows::{movie_row, row_id, select_movie, select_movie_outline, to_json};
+use crate::rows::{SELECT_OUTLINES, movie_row, outline_row, row_id, select_movie, to_json};
 use crate::settings::insert_exclusions;
 
 /// A movie's columns as ?1..?22, in the order `Encoded::values` gives them.
@@ -183,12 +183,18 @@ impl MovieStore for SqliteStore {
             .await
     }
 
-    async fn movie_outlines(&self) -> Result<Vec<Movie>> {
-        self.db
+    async fn movie_outlines(&self) -> Result<Vec<MovieOutline>> {
+        let rows = self
+            .db
             .read_blocking(|conn| {
-                query_movies(conn, concat!(select_movie_outline!(), " ORDER BY m.id"), [])
+                let mut stmt = conn.prepare_cached(SELECT_OUTLINES)?;
+                let rows = stmt
+                    .query_map([], outline_row)?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                Ok(rows)
             })
-            .await
+            .await?;
+        convert_all(rows)
     }
 
     fn stream_movies(&self) -> BoxStream<'static, Result<Movie>> {

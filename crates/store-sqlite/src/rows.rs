@@ -8,8 +8,8 @@ use rusqlite::types::Type;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use store::rows::{
-    CollectionRow, CommandRow, ExclusionRow, HistoryRow, Json, MovieRow, ProviderRow,
-    QualityDefinitionRow, QualityProfileRow, RootFolderRow, ScheduledTaskRow, TagRow,
+    CollectionRow, CommandRow, ExclusionRow, HistoryRow, Json, MovieOutlineRow, MovieRow,
+    ProviderRow, QualityDefinitionRow, QualityProfileRow, RootFolderRow, ScheduledTaskRow, TagRow,
 };
 use store::{Result, StoreError};
 
@@ -27,20 +27,34 @@ macro_rules! select_movie {
 }
 pub(crate) use select_movie;
 
-/// The select list of `select_movie!()` with the heavy columns (add options,
-/// images, metadata, media info) read as empty: a movie's outline.
-macro_rules! select_movie_outline {
-    () => {
-        "SELECT m.id, m.tmdb_id, m.imdb_id, m.title, m.sort_title, m.clean_title, m.year, \
-         m.status, m.in_cinemas, m.physical_release, m.digital_release, m.monitored, \
-         m.minimum_availability, m.quality_profile_id, m.path, m.root_folder_path, m.tags, \
-         NULL, m.added, m.last_search_time, '[]', '{}', \
-         f.id, f.relative_path, f.size, f.date_added, f.scene_name, f.release_group, \
-         f.edition, f.languages, f.quality, f.indexer_flags, NULL, f.original_file_path \
-         FROM movies m LEFT JOIN movie_files f ON f.movie_id = m.id"
-    };
+/// A movie's outline and its file's quality: the select list `outline_row`
+/// reads. The covering index `movies_outline` answers it without reading
+/// the movies' rows, whose metadata makes them large.
+pub(crate) const SELECT_OUTLINES: &str = "SELECT m.id, m.tmdb_id, m.imdb_id, m.clean_title, \
+     m.sort_title, m.year, m.monitored, m.minimum_availability, m.quality_profile_id, \
+     m.in_cinemas, m.physical_release, m.digital_release, m.last_search_time, f.quality \
+     FROM movies m INDEXED BY movies_outline LEFT JOIN movie_files f ON f.movie_id = m.id \
+     ORDER BY m.id";
+
+/// A row of [`SELECT_OUTLINES`].
+pub(crate) fn outline_row(row: &Row) -> rusqlite::Result<MovieOutlineRow> {
+    Ok(MovieOutlineRow {
+        id: row.get(0)?,
+        tmdb_id: row.get(1)?,
+        imdb_id: row.get(2)?,
+        clean_title: row.get(3)?,
+        sort_title: row.get(4)?,
+        year: row.get(5)?,
+        monitored: row.get(6)?,
+        minimum_availability: row.get(7)?,
+        quality_profile_id: row.get(8)?,
+        in_cinemas: date_or_null(row, 9)?,
+        physical_release: date_or_null(row, 10)?,
+        digital_release: date_or_null(row, 11)?,
+        last_search_time: date_or_null(row, 12)?,
+        file_quality: json_or_null(row, 13)?,
+    })
 }
-pub(crate) use select_movie_outline;
 
 /// The select list `profile_row` reads.
 macro_rules! select_profile {

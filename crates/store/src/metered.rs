@@ -13,7 +13,7 @@ use domain::decision::{DelayProfile, IndexerConfig, ReleaseProfile};
 use domain::exclusion::ImportExclusion;
 use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
 use domain::indexer_status::IndexerStatus;
-use domain::movie::Movie;
+use domain::movie::{Movie, MovieOutline};
 use domain::movie_file::MovieFile;
 use domain::provider::{Provider, ProviderKind};
 use domain::quality_definition::QualityDefinition;
@@ -83,7 +83,7 @@ metered!(MovieStore {
     fn tmdb_ids(&self) -> Result<Vec<i32>>;
     fn movie_paths(&self) -> Result<Vec<String>>;
     fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
-    fn movie_outlines(&self) -> Result<Vec<Movie>>;
+    fn movie_outlines(&self) -> Result<Vec<MovieOutline>>;
     fn set_last_search_time(&self, ids: &[i32], at: DateTime<Utc>) -> Result<()>;
     fn library_revision(&self) -> Result<i64>;
     fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>>;

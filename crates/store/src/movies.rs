@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::exclusion::ImportExclusion;
-use domain::movie::Movie;
+use domain::movie::{Movie, MovieOutline};
 use domain::movie_file::MovieFile;
 use futures::stream::BoxStream;
 
@@ -44,10 +44,9 @@ pub trait MovieStore: Send + Sync {
     async fn tmdb_ids(&self) -> Result<Vec<i32>>;
     /// Every movie's folder, for telling which folders of a root belong to no movie.
     async fn movie_paths(&self) -> Result<Vec<String>>;
-    /// Every movie with its file but without its images, metadata document
-    /// or add options, by id: for lists that only filter and sort (Wanted,
-    /// RSS matching), at a fraction of a full read's time and memory.
-    async fn movie_outlines(&self) -> Result<Vec<Movie>>;
+    /// Every movie's outline, by id: for lists that only filter and sort
+    /// (Wanted, RSS matching), at a fraction of a full read's time and memory.
+    async fn movie_outlines(&self) -> Result<Vec<MovieOutline>>;
     /// The ids of movies carrying a tag.
     async fn movie_ids_with_tag(&self, tag_id: i32) -> Result<Vec<i32>>;
     /// Records that these movies were searched at `at`, changing nothing

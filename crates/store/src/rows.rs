@@ -10,7 +10,7 @@ use domain::command::{
 use domain::exclusion::ImportExclusion;
 use domain::history::{HistoryEntry, HistoryEventType};
 use domain::language::Language;
-use domain::movie::{AddOptions, MediaCover, MetadataDoc, Movie, MovieStatus};
+use domain::movie::{AddOptions, MediaCover, MetadataDoc, Movie, MovieOutline, MovieStatus};
 use domain::movie_file::{MediaInfo, MovieFile};
 use domain::provider::{Provider, ProviderKind};
 use domain::quality::Quality;
@@ -242,6 +242,48 @@ where
     T: TryFrom<R, Error = StoreError>,
 {
     rows.into_iter().map(T::try_from).collect()
+}
+
+/// A movie's outline joined with its file's quality (null without a file).
+#[derive(Debug, sqlx::FromRow)]
+pub struct MovieOutlineRow {
+    pub id: i32,
+    pub tmdb_id: i32,
+    pub imdb_id: Option<String>,
+    pub clean_title: String,
+    pub sort_title: String,
+    pub year: i32,
+    pub monitored: bool,
+    pub minimum_availability: i32,
+    pub quality_profile_id: i32,
+    pub in_cinemas: Option<DateTime<Utc>>,
+    pub physical_release: Option<DateTime<Utc>>,
+    pub digital_release: Option<DateTime<Utc>>,
+    pub last_search_time: Option<DateTime<Utc>>,
+    pub file_quality: Option<Json<QualityModel>>,
+}
+
+impl TryFrom<MovieOutlineRow> for MovieOutline {
+    type Error = StoreError;
+
+    fn try_from(row: MovieOutlineRow) -> Result<MovieOutline> {
+        Ok(MovieOutline {
+            id: row.id,
+            tmdb_id: row.tmdb_id,
+            imdb_id: row.imdb_id,
+            clean_title: row.clean_title,
+            sort_title: row.sort_title,
+            year: row.year,
+            monitored: row.monitored,
+            minimum_availability: status(row.minimum_availability)?,
+            quality_profile_id: row.quality_profile_id,
+            in_cinemas: row.in_cinemas,
+            physical_release: row.physical_release,
+            digital_release: row.digital_release,
+            last_search_time: row.last_search_time,
+            file_quality: row.file_quality.map(|Json(quality)| quality),
+        })
+    }
 }
 
 /// A queued, running or finished command.

@@ -5,8 +5,7 @@
 //! held in memory at once.
 
 use chrono::{DateTime, Utc};
-use domain::availability::is_available;
-use domain::movie::Movie;
+use domain::movie::MovieOutline;
 use domain::quality_profile::QualityProfile;
 
 use crate::error::ApiResult;
@@ -36,7 +35,7 @@ pub struct WantedMovie {
 }
 
 impl WantedMovie {
-    fn of(movie: &Movie) -> Self {
+    fn of(movie: &MovieOutline) -> Self {
         WantedMovie {
             id: movie.id,
             sort_title: movie.sort_title.clone(),
@@ -51,11 +50,11 @@ impl WantedMovie {
 
 /// Whether the file of a movie with this profile is below its cutoff:
 /// Radarr's list reads the quality cutoff only.
-pub fn below_cutoff(movie: &Movie, profile: &QualityProfile) -> bool {
-    movie.movie_file.as_ref().is_some_and(|file| {
+fn below_cutoff(movie: &MovieOutline, profile: &QualityProfile) -> bool {
+    movie.file_quality.is_some_and(|quality| {
         match (
             profile.cutoff_index(),
-            profile.item_index_of(file.quality.quality.id),
+            profile.item_index_of(quality.quality.id),
         ) {
             (Some(cutoff), Some(have)) => have < cutoff,
             _ => false,
@@ -63,9 +62,9 @@ pub fn below_cutoff(movie: &Movie, profile: &QualityProfile) -> bool {
     })
 }
 
-fn wanted(movie: &Movie, kind: Wanted, profiles: &Profiles) -> bool {
+fn wanted(movie: &MovieOutline, kind: Wanted, profiles: &Profiles) -> bool {
     match kind {
-        Wanted::Missing => movie.movie_file.is_none(),
+        Wanted::Missing => movie.file_quality.is_none(),
         Wanted::CutoffUnmet => profiles
             .by_id
             .get(&movie.quality_profile_id)
@@ -79,7 +78,7 @@ async fn select(
     state: &AppState,
     kind: Wanted,
     monitored: bool,
-    keep: impl Fn(&Movie) -> bool,
+    keep: impl Fn(&MovieOutline) -> bool,
 ) -> ApiResult<Vec<WantedMovie>> {
     let profiles = state.profiles.get(state.store.as_ref()).await?;
     let mut selected: Vec<WantedMovie> = state
@@ -107,7 +106,7 @@ pub async fn to_search(
     now: DateTime<Utc>,
     availability_delay: i32,
 ) -> ApiResult<Vec<i32>> {
-    let available = |movie: &Movie| is_available(movie, now, availability_delay);
+    let available = |movie: &MovieOutline| movie.is_available(now, availability_delay);
     let movies = select(state, kind, true, available).await?;
     Ok(movies.into_iter().map(|m| m.id).collect())
 }

@@ -32,7 +32,7 @@ macro_rules! store_story {
         $crate::store_story!(@chapters $open;
             seeding_defaults_is_idempotent, movie_round_trip, full_list_streams_every_movie,
             duplicate_tmdb_id_is_a_conflict, unknown_profile_is_a_conflict, update_saves_fields,
-            search_time_is_recorded_alone, outlines_leave_out_only_the_heavy_parts,
+            search_time_is_recorded_alone, outlines_match_the_movies,
             bulk_add_is_all_or_nothing, delete_removes_movies_and_adds_exclusions,
             movie_file_is_read_with_its_movie, title_search_matches_word_prefixes,
             revision_changes_with_every_movie_write, writes_name_the_movies_they_touched,

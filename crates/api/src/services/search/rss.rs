@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use domain::decision::{Candidate, ReleaseSource, formats_of};
-use domain::movie::Movie;
+use domain::movie::MovieOutline;
 use domain::release::Release;
 use parser::{ParsedMovieInfo, clean_movie_title, normalize_imdb_id, parse_movie_title};
 
@@ -126,7 +126,7 @@ impl Library {
         Ok(library)
     }
 
-    fn add(&mut self, movie: &Movie) {
+    fn add(&mut self, movie: &MovieOutline) {
         self.years.insert(movie.id, movie.year);
         self.by_tmdb.insert(movie.tmdb_id, movie.id);
         if let Some(imdb) = movie.imdb_id.as_deref().and_then(normalize_imdb_id) {
