@@ -161,6 +161,17 @@ def main():
         print(f"GET /api/v3/movie, 4 at once: p50 {four['p50']}, p99 {four['p99']}")
         print(f"resident memory peak (VmHWM) after the full lists: {rss_kib(server.pid, 'VmHWM') / 1024:.1f} MiB")
 
+        # The Wanted lists read every movie's outline, then render one page.
+        for path in ("wanted/missing", "wanted/cutoff?page=3&pageSize=50&sortKey=movieMetadata.year"):
+            wanted = wrk(f"{base}/api/v3/{path}", 1, 1, 10)
+            print(f"GET /api/v3/{path}, 1 client: p50 {wanted['p50']}, p99 {wanted['p99']}")
+        status, _, raw = request("POST", f"{base}/api/v3/command", {"name": "RssSync"})
+        command = json.loads(raw)
+        while command["status"] in ("queued", "started"):
+            time.sleep(0.02)
+            command = json.loads(request("GET", f"{base}/api/v3/command/{command['id']}")[2])
+        print(f"RssSync over {movies} movies with no indexers: {command['status']} in {command.get('duration')}")
+
         # A writer adds and updates movies as fast as it can while wrk reads.
         failures = []
         written = [0]
