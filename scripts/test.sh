@@ -4,11 +4,13 @@
 #   scripts/test.sh [ARGS...]        fmt, clippy, then the tests; ARGS go to the test runner
 #   scripts/test.sh --postgres-only  start the throwaway PostgreSQL, print its URL, query it, stop
 #
-# It installs what it needs (PostgreSQL server, python3-venv) from Debian's packages when
-# missing, starts a throwaway PostgreSQL cluster on a free loopback port, makes a Python
+# It installs what it needs (PostgreSQL server, python3-venv, the download clients, ffmpeg)
+# from Debian's packages when missing, starts a throwaway PostgreSQL cluster and the real
+# download clients (scripts/test-services.sh) on free loopback ports, makes a Python
 # virtual environment with pyarr for the client-compatibility test, and exports:
 #   UNIFIED_RADARR_TEST_POSTGRES_URL  postgres://postgres@127.0.0.1:PORT/postgres
 #   UNIFIED_RADARR_TEST_PYTHON        the venv's python, which has pyarr==5.2.0
+#   UNIFIED_RADARR_TEST_QBITTORRENT, _TRANSMISSION, _NZBGET  each client's URL
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -261,7 +263,20 @@ ensure_venv() {
 # Main
 # ---------------------------------------------------------------------------
 
-trap cleanup_postgres EXIT
+# shellcheck source=scripts/test-services.sh
+source "$REPO_ROOT/scripts/test-services.sh"
+
+CLIENTS_TMP=""
+cleanup() {
+    stop_download_clients
+    if [[ -n "$CLIENTS_TMP" ]]; then
+        sleep 0.5 # let the clients exit before their folders go
+        rm -rf "$CLIENTS_TMP" || true
+    fi
+    cleanup_postgres
+}
+
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -282,6 +297,9 @@ if [[ $POSTGRES_ONLY -eq 1 ]]; then
 fi
 
 ensure_venv
+
+CLIENTS_TMP=$(mktemp -d /tmp/ur-clients.XXXXXX)
+start_download_clients "$CLIENTS_TMP"
 
 locked=()
 if git -C "$REPO_ROOT" ls-files --error-unmatch Cargo.lock >/dev/null 2>&1; then

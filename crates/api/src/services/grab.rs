@@ -75,6 +75,7 @@ pub async fn grab(
     let grab = Grab {
         title: release.title.clone(),
         payload,
+        recent: is_recent(movie),
     };
     let download_id = client.add(&grab).await.map_err(|error| {
         ApiError::Conflict(format!("Download client {} failed: {error}", provider.name))
@@ -96,6 +97,19 @@ pub async fn grab(
         client: provider.name,
         download_id,
     })
+}
+
+/// Whether a client should give the download a recent movie's priority:
+/// the movie came out (in cinemas, digitally or on disc) within the last
+/// 21 days, or has no release date yet.
+fn is_recent(movie: &Movie) -> bool {
+    let since = Utc::now() - chrono::Duration::days(21);
+    let dates = [
+        movie.in_cinemas,
+        movie.digital_release,
+        movie.physical_release,
+    ];
+    dates.iter().all(Option::is_none) || dates.iter().flatten().any(|date| *date >= since)
 }
 
 async fn choose_client(
