@@ -8,6 +8,8 @@
 mod blackhole;
 mod connection;
 mod error;
+#[cfg(feature = "fake")]
+pub mod fake;
 pub mod torrent_hash;
 
 use std::path::PathBuf;
