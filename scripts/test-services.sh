@@ -107,7 +107,6 @@ Server1.Active=yes
 Server1.Host=127.0.0.1
 Server1.Port=1
 Server1.Connections=1
-Server1.Retries=0
 Category1.Name=movies
 Category2.Name=radarr
 WriteLog=append

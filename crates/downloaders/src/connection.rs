@@ -78,7 +78,6 @@ impl Connection {
 
 /// The error for a request that got no answer, without the URL (it may hold
 /// a key).
-#[allow(dead_code)] // until the HTTP clients use it
 pub(crate) fn unreachable(client: &'static str, error: reqwest::Error) -> DownloadError {
     let error = error.without_url();
     let reason = if error.is_timeout() {

@@ -10,7 +10,11 @@ mod connection;
 mod error;
 #[cfg(feature = "fake")]
 pub mod fake;
+mod nzbget;
+mod qbittorrent;
+mod sabnzbd;
 pub mod torrent_hash;
+mod transmission;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,6 +25,13 @@ use domain::release::Protocol;
 pub use blackhole::{TorrentBlackhole, UsenetBlackhole};
 pub use connection::Connection;
 pub use error::DownloadError;
+pub use nzbget::{Nzbget, NzbgetPriority, NzbgetSettings};
+pub use qbittorrent::{
+    QBittorrent, QBittorrentContentLayout, QBittorrentInitialState, QBittorrentPriority,
+    QBittorrentSettings,
+};
+pub use sabnzbd::{Sabnzbd, SabnzbdPriority, SabnzbdSettings};
+pub use transmission::{Transmission, TransmissionPriority, TransmissionSettings};
 
 /// What is handed to a client: a release's title and its payload.
 #[derive(Debug, Clone, PartialEq)]

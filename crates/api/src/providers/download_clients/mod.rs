@@ -3,6 +3,10 @@
 //! Each implementation lives in its own file as a [`ClientKind`].
 
 mod blackhole;
+mod nzbget;
+mod qbittorrent;
+mod sabnzbd;
+mod transmission;
 
 use std::sync::Arc;
 
@@ -33,7 +37,14 @@ pub struct ClientKind {
 }
 
 /// Every implementation offered, in the order the schema lists them.
-const KINDS: &[ClientKind] = &[blackhole::TORRENT, blackhole::USENET];
+const KINDS: &[ClientKind] = &[
+    blackhole::TORRENT,
+    blackhole::USENET,
+    nzbget::KIND,
+    qbittorrent::KIND,
+    sabnzbd::KIND,
+    transmission::KIND,
+];
 
 /// The download clients offered.
 pub fn catalog() -> Vec<Implementation> {
