@@ -7,6 +7,7 @@
 mod collections;
 mod commands;
 mod decision_settings;
+mod downloads;
 mod formats;
 mod history;
 mod indexer_status;

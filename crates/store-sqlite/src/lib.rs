@@ -14,6 +14,7 @@ mod collections;
 mod commands;
 mod connections;
 mod decision_settings;
+mod downloads;
 mod formats;
 mod history;
 mod indexer_status;
@@ -45,6 +46,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0006_indexer_status.sql")),
         M::up(include_str!("../migrations/0007_formats.sql")),
         M::up(include_str!("../migrations/0008_movie_outline.sql")),
+        M::up(include_str!("../migrations/0009_downloads.sql")),
     ])
 }
 

@@ -9,6 +9,8 @@ mod collections;
 mod commands;
 pub mod decision_rows;
 mod decision_settings;
+pub mod download_rows;
+mod downloads;
 mod error;
 mod formats;
 mod history;
@@ -31,6 +33,7 @@ pub mod story;
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
 pub use decision_settings::DecisionSettingsStore;
+pub use downloads::DownloadStore;
 pub use error::{Conflict, Result, StoreError};
 pub use formats::FormatStore;
 pub use history::HistoryStore;
@@ -84,6 +87,7 @@ pub trait Store:
     + IndexerStatusStore
     + FormatStore
     + DecisionSettingsStore
+    + DownloadStore
 {
 }
 
@@ -99,5 +103,6 @@ impl<T> Store for T where
         + IndexerStatusStore
         + FormatStore
         + DecisionSettingsStore
+        + DownloadStore
 {
 }

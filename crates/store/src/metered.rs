@@ -10,6 +10,7 @@ use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::custom_format::CustomFormat;
 use domain::decision::{DelayProfile, IndexerConfig, ReleaseProfile};
+use domain::download::TrackedDownload;
 use domain::exclusion::ImportExclusion;
 use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
 use domain::indexer_status::IndexerStatus;
@@ -18,13 +19,14 @@ use domain::movie_file::MovieFile;
 use domain::provider::{Provider, ProviderKind};
 use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::QualityProfile;
+use domain::remote_path::RemotePathMapping;
 use domain::root_folder::RootFolder;
 use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, DecisionSettingsStore, FormatStore,
-    HistoryStore, IndexerStatusStore, MovieStore, ProfileStore, ProviderStore, Result,
+    Backend, CollectionStore, CommandStore, Database, DecisionSettingsStore, DownloadStore,
+    FormatStore, HistoryStore, IndexerStatusStore, MovieStore, ProfileStore, ProviderStore, Result,
     SettingsStore,
 };
 
@@ -191,6 +193,19 @@ metered!(HistoryStore {
     fn history_page(&self, query: &HistoryQuery) -> Result<(Vec<HistoryEntry>, u64)>;
     fn movie_history(&self, movie_id: i32, event_type: Option<HistoryEventType>) -> Result<Vec<HistoryEntry>>;
     fn history_since(&self, date: DateTime<Utc>, event_type: Option<HistoryEventType>) -> Result<Vec<HistoryEntry>>;
+});
+
+metered!(DownloadStore {
+    fn remote_path_mappings(&self) -> Result<Vec<RemotePathMapping>>;
+    fn remote_path_mapping(&self, id: i32) -> Result<RemotePathMapping>;
+    fn add_remote_path_mapping(&self, mapping: &RemotePathMapping) -> Result<RemotePathMapping>;
+    fn update_remote_path_mapping(&self, mapping: &RemotePathMapping) -> Result<RemotePathMapping>;
+    fn delete_remote_path_mapping(&self, id: i32) -> Result<()>;
+    fn tracked_downloads(&self) -> Result<Vec<TrackedDownload>>;
+    fn tracked_download(&self, id: i32) -> Result<TrackedDownload>;
+    fn save_client_downloads(&self, client_id: i32, downloads: &[TrackedDownload]) -> Result<Vec<TrackedDownload>>;
+    fn update_tracked_download(&self, download: &TrackedDownload) -> Result<TrackedDownload>;
+    fn delete_tracked_downloads(&self, ids: &[i32]) -> Result<()>;
 });
 
 metered!(Database {
