@@ -16,8 +16,10 @@ mod parse;
 mod providers;
 mod quality;
 mod quality_definition;
+mod queue;
 mod release;
 mod release_profile;
+mod remote_path_mapping;
 pub mod respond;
 mod root_folder;
 mod system;
@@ -79,6 +81,8 @@ pub fn app(state: AppState) -> Router {
         .merge(release_profile::routes())
         .merge(delay_profile::routes())
         .merge(indexer_config::routes())
+        .merge(queue::routes())
+        .merge(remote_path_mapping::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

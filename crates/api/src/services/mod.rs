@@ -15,4 +15,5 @@ pub mod profile_cache;
 pub mod refresh;
 pub mod rendered_movies;
 pub mod search;
+pub mod tracking;
 pub mod wanted;

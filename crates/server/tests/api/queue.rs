@@ -1,0 +1,261 @@
+//! `/api/v3/queue` and `/api/v3/remotepathmapping`: downloads followed
+//! through a blackhole's watch folder (the real clients have their own
+//! tests in the downloaders crate), kept across a restart, and removed.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app, spawn_app_with_tmdb};
+
+/// A finished file in the watch folder: old enough to count as settled.
+fn finished(folder: &Path, name: &str, bytes: usize) {
+    let path = folder.join(name);
+    std::fs::write(&path, vec![0u8; bytes]).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(SystemTime::now() - Duration::from_secs(120))
+        .unwrap();
+}
+
+async fn add_blackhole(app: &TestApp, folder: &str) {
+    let response = app
+        .post(
+            "/api/v3/downloadclient",
+            &json!({
+                "name": "Watched",
+                "implementation": "TorrentBlackhole",
+                "configContract": "TorrentBlackholeSettings",
+                "enable": true,
+                "fields": [
+                    {"name": "torrentFolder", "value": folder},
+                    {"name": "watchFolder", "value": folder}
+                ]
+            }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
+async fn refresh(app: &TestApp) {
+    let response = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "RefreshMonitoredDownloads"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let command: Value = response.json().await.unwrap();
+    let done = app.finished_command(&command["id"]).await;
+    assert_eq!(done["status"], "completed", "{done}");
+}
+
+#[tokio::test]
+async fn finished_downloads_are_queued_for_their_movies_and_survive_a_restart() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let watch = tempfile::tempdir().unwrap();
+    let folder = watch.path().to_str().unwrap().to_string();
+    add_blackhole(&app, &folder).await;
+    finished(
+        watch.path(),
+        "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv",
+        2048,
+    );
+    finished(watch.path(), "Some.Home.Video.2011.720p.mkv", 1024);
+
+    refresh(&app).await;
+    let page = app.get_json("/api/v3/queue").await;
+    assert_eq!(
+        page["totalRecords"], 1,
+        "unknown movies' downloads left out: {page}"
+    );
+    assert_eq!(
+        (page["sortKey"].as_str(), page["pageSize"].as_i64()),
+        (Some("timeleft"), Some(10))
+    );
+    let item = &page["records"][0];
+    assert_eq!(item["movieId"], movie["id"]);
+    assert_eq!(item["title"], "The.Matrix.1999.1080p.BluRay.x264-GRP");
+    assert_eq!(item["status"], "completed");
+    assert_eq!(item["trackedDownloadState"], "importPending");
+    assert_eq!(item["trackedDownloadStatus"], "ok");
+    assert_eq!(item["quality"]["quality"]["name"], "Bluray-1080p");
+    assert_eq!(item["size"], 2048.0);
+    assert_eq!(item["sizeleft"], 0.0);
+    assert_eq!(item["protocol"], "torrent");
+    assert_eq!(item["downloadClient"], "Watched");
+    assert_eq!(
+        item["outputPath"],
+        watch
+            .path()
+            .join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")
+            .to_str()
+            .unwrap()
+    );
+    assert!(item.get("movie").is_none(), "only when asked for");
+    let with_movie = app.get_json("/api/v3/queue?includeMovie=true").await;
+    assert_eq!(with_movie["records"][0]["movie"]["title"], "The Matrix");
+
+    let everything = app
+        .get_json(
+            "/api/v3/queue?includeUnknownMovieItems=true&sortKey=title&sortDirection=ascending",
+        )
+        .await;
+    let titles: Vec<&str> = everything["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Some.Home.Video.2011.720p",
+            "The.Matrix.1999.1080p.BluRay.x264-GRP"
+        ]
+    );
+    let unknown = &everything["records"][0];
+    assert_eq!(unknown["trackedDownloadState"], "importBlocked");
+    assert_eq!(unknown["trackedDownloadStatus"], "warning");
+    assert!(unknown.get("movieId").is_none());
+    assert!(
+        unknown["statusMessages"][0]["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("import it manually")
+    );
+
+    assert_eq!(
+        app.get_json("/api/v3/queue/status").await,
+        json!({"totalCount": 2, "count": 1, "unknownCount": 1, "errors": false,
+               "warnings": false, "unknownErrors": false, "unknownWarnings": true})
+    );
+    let details = app
+        .get_json(&format!("/api/v3/queue/details?movieId={}", movie["id"]))
+        .await;
+    assert_eq!(details.as_array().map(Vec::len), Some(1));
+
+    // Kept in the database: the queue is the same after a restart, ids too.
+    let id = item["id"].clone();
+    let app = app.restart().await;
+    let page = app.get_json("/api/v3/queue").await;
+    assert_eq!(page["records"][0]["id"], id);
+
+    // Left in the client but ignored: a refresh does not bring it back.
+    let response = app
+        .delete(&format!("/api/v3/queue/{id}?removeFromClient=false"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    refresh(&app).await;
+    assert_eq!(app.get_json("/api/v3/queue").await["totalRecords"], 0);
+    assert!(
+        watch
+            .path()
+            .join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")
+            .exists()
+    );
+
+    // Removed from the client: its data goes with it.
+    let unknown_id = unknown["id"].clone();
+    let response = app
+        .request(reqwest::Method::DELETE, "/api/v3/queue/bulk")
+        .json(&json!({"ids": [unknown_id]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(!watch.path().join("Some.Home.Video.2011.720p.mkv").exists());
+    assert_eq!(app.get_json("/api/v3/queue/status").await["totalCount"], 0);
+    assert_eq!(
+        app.delete(&format!("/api/v3/queue/{unknown_id}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn remote_path_mappings_are_checked_kept_and_removed() {
+    let app = spawn_app().await;
+    let local = tempfile::tempdir().unwrap();
+    let local_path = local.path().to_str().unwrap().to_string();
+
+    let response = app
+        .post(
+            "/api/v3/remotepathmapping",
+            &json!({"host": "", "remotePath": "", "localPath": "relative/path"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let failures: Value = response.json().await.unwrap();
+    let properties: Vec<&str> = failures
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["propertyName"].as_str().unwrap())
+        .collect();
+    assert_eq!(properties, ["Host", "RemotePath", "LocalPath"]);
+
+    let response = app
+        .post(
+            "/api/v3/remotepathmapping",
+            &json!({"host": "nas", "remotePath": "/downloads", "localPath": local_path}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let added: Value = response.json().await.unwrap();
+    assert_eq!(added["remotePath"], "/downloads/", "kept as a folder");
+    assert_eq!(added["localPath"], format!("{local_path}/"));
+
+    let response = app
+        .post(
+            "/api/v3/remotepathmapping",
+            &json!({"host": "NAS", "remotePath": "/downloads/", "localPath": local_path}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("RemotePath already configured.")
+    );
+
+    let id = added["id"].as_i64().unwrap();
+    let response = app
+        .put(
+            &format!("/api/v3/remotepathmapping/{id}"),
+            &json!({"id": id, "host": "seedbox", "remotePath": "/home/u/files", "localPath": local_path}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        app.get_json(&format!("/api/v3/remotepathmapping/{id}"))
+            .await["host"],
+        "seedbox"
+    );
+    assert_eq!(
+        app.get_json("/api/v3/remotepathmapping")
+            .await
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        app.delete(&format!("/api/v3/remotepathmapping/{id}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get(&format!("/api/v3/remotepathmapping/{id}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
