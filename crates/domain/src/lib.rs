@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod availability;
+pub mod blocklist;
 pub mod collection;
 pub mod command;
 pub mod custom_format;

@@ -4,6 +4,7 @@
 //! database's own locks keep concurrent instances from stepping on each other.
 #![forbid(unsafe_code)]
 
+mod blocklist;
 mod collections;
 mod commands;
 mod decision_settings;

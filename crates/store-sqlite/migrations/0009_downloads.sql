@@ -18,3 +18,21 @@ CREATE TABLE tracked_downloads (
     UNIQUE (client_id, download_id)
 );
 CREATE INDEX tracked_downloads_movie ON tracked_downloads (movie_id);
+
+-- Releases that failed or were turned down, so they are not grabbed again.
+CREATE TABLE blocklist (
+    id INTEGER PRIMARY KEY,
+    movie_id INTEGER NOT NULL REFERENCES movies (id) ON DELETE CASCADE,
+    source_title TEXT NOT NULL,
+    quality TEXT NOT NULL,
+    languages TEXT NOT NULL,
+    custom_formats TEXT NOT NULL,
+    date TEXT NOT NULL,
+    published_date TEXT,
+    size INTEGER,
+    protocol INTEGER NOT NULL,
+    indexer TEXT,
+    message TEXT,
+    torrent_info_hash TEXT
+);
+CREATE INDEX blocklist_movie ON blocklist (movie_id);

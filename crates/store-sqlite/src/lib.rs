@@ -9,6 +9,7 @@
 //! run at runtime, read into the shared row shapes of `store::rows`.
 #![forbid(unsafe_code)]
 
+mod blocklist;
 mod changes;
 mod collections;
 mod commands;

@@ -129,3 +129,41 @@ impl From<TrackedDownloadRow> for TrackedDownload {
         }
     }
 }
+
+/// A blocklist entry.
+#[derive(Debug, sqlx::FromRow)]
+pub struct BlocklistRow {
+    pub id: i32,
+    pub movie_id: i32,
+    pub source_title: String,
+    pub quality: Json<domain::quality::QualityModel>,
+    pub languages: Json<Vec<Language>>,
+    pub custom_formats: Json<Vec<i32>>,
+    pub date: DateTime<Utc>,
+    pub published_date: Option<DateTime<Utc>>,
+    pub size: Option<i64>,
+    pub protocol: i32,
+    pub indexer: Option<String>,
+    pub message: Option<String>,
+    pub torrent_info_hash: Option<String>,
+}
+
+impl From<BlocklistRow> for domain::blocklist::BlocklistEntry {
+    fn from(row: BlocklistRow) -> Self {
+        domain::blocklist::BlocklistEntry {
+            id: row.id,
+            movie_id: row.movie_id,
+            source_title: row.source_title,
+            quality: row.quality.0,
+            languages: row.languages.0,
+            custom_formats: row.custom_formats.0,
+            date: row.date,
+            published_date: row.published_date,
+            size: row.size,
+            protocol: Protocol::from_value(i64::from(row.protocol)).unwrap_or_default(),
+            indexer: row.indexer,
+            message: row.message,
+            torrent_info_hash: row.torrent_info_hash,
+        }
+    }
+}

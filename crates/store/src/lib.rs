@@ -5,6 +5,7 @@
 
 #[cfg(feature = "bench")]
 pub mod bench_data;
+mod blocklist;
 mod collections;
 mod commands;
 pub mod decision_rows;
@@ -30,6 +31,7 @@ mod settings;
 #[cfg(feature = "story")]
 pub mod story;
 
+pub use blocklist::BlocklistStore;
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
 pub use decision_settings::DecisionSettingsStore;
@@ -88,6 +90,7 @@ pub trait Store:
     + FormatStore
     + DecisionSettingsStore
     + DownloadStore
+    + BlocklistStore
 {
 }
 
@@ -104,5 +107,6 @@ impl<T> Store for T where
         + FormatStore
         + DecisionSettingsStore
         + DownloadStore
+        + BlocklistStore
 {
 }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use domain::blocklist::BlocklistEntry;
 use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::custom_format::CustomFormat;
@@ -25,9 +26,9 @@ use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, DecisionSettingsStore, DownloadStore,
-    FormatStore, HistoryStore, IndexerStatusStore, MovieStore, ProfileStore, ProviderStore, Result,
-    SettingsStore,
+    Backend, BlocklistStore, CollectionStore, CommandStore, Database, DecisionSettingsStore,
+    DownloadStore, FormatStore, HistoryStore, IndexerStatusStore, MovieStore, ProfileStore,
+    ProviderStore, Result, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -206,6 +207,13 @@ metered!(DownloadStore {
     fn save_client_downloads(&self, client_id: i32, downloads: &[TrackedDownload]) -> Result<Vec<TrackedDownload>>;
     fn update_tracked_download(&self, download: &TrackedDownload) -> Result<TrackedDownload>;
     fn delete_tracked_downloads(&self, ids: &[i32]) -> Result<()>;
+});
+
+metered!(BlocklistStore {
+    fn add_blocklist(&self, entry: &BlocklistEntry) -> Result<BlocklistEntry>;
+    fn blocklist(&self, movie_ids: &[i32]) -> Result<Vec<BlocklistEntry>>;
+    fn delete_blocklist(&self, ids: &[i32]) -> Result<u64>;
+    fn clear_blocklist(&self) -> Result<()>;
 });
 
 metered!(Database {

@@ -1,5 +1,6 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
+mod blocklist;
 mod collection;
 mod command;
 mod custom_format;
@@ -82,6 +83,7 @@ pub fn app(state: AppState) -> Router {
         .merge(delay_profile::routes())
         .merge(indexer_config::routes())
         .merge(queue::routes())
+        .merge(blocklist::routes())
         .merge(remote_path_mapping::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()

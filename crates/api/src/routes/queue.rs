@@ -269,6 +269,8 @@ async fn status(State(state): State<AppState>) -> ApiResult<Response> {
 fn removal(query: &QueryParams) -> ApiResult<Removal> {
     Ok(Removal {
         from_client: query.bool("removefromclient", true)?,
+        blocklist: query.bool("blocklist", false)?,
+        skip_redownload: query.bool("skipredownload", false)?,
     })
 }
 

@@ -259,3 +259,115 @@ async fn remote_path_mappings_are_checked_kept_and_removed() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_download_removed_as_failed_is_blocklisted_recorded_and_can_be_unblocked() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let watch = tempfile::tempdir().unwrap();
+    add_blackhole(&app, watch.path().to_str().unwrap()).await;
+    finished(
+        watch.path(),
+        "The.Matrix.1999.720p.WEB-DL.x264-BAD.mkv",
+        512,
+    );
+    finished(
+        watch.path(),
+        "The.Matrix.1999.2160p.WEB-DL.x265-OTHER.mkv",
+        512,
+    );
+    refresh(&app).await;
+    let page = app
+        .get_json("/api/v3/queue?sortKey=title&sortDirection=ascending")
+        .await;
+    let ids: Vec<Value> = page["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids.len(), 2);
+
+    let response = app
+        .delete(&format!(
+            "/api/v3/queue/{}?removeFromClient=true&blocklist=true&skipRedownload=true",
+            ids[1]
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        !watch
+            .path()
+            .join("The.Matrix.1999.720p.WEB-DL.x264-BAD.mkv")
+            .exists()
+    );
+
+    let blocklist = app.get_json("/api/v3/blocklist").await;
+    assert_eq!(blocklist["totalRecords"], 1);
+    assert_eq!(blocklist["sortKey"], "date");
+    let entry = &blocklist["records"][0];
+    assert_eq!(entry["movieId"], movie["id"]);
+    assert_eq!(entry["sourceTitle"], "The.Matrix.1999.720p.WEB-DL.x264-BAD");
+    assert_eq!(entry["quality"]["quality"]["name"], "WEBDL-720p");
+    assert_eq!(entry["protocol"], "torrent");
+    assert_eq!(entry["message"], "Manually marked as failed");
+    let failed = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=downloadFailed",
+            movie["id"]
+        ))
+        .await;
+    assert_eq!(failed.as_array().map(Vec::len), Some(1), "{failed}");
+    assert_eq!(failed[0]["data"]["message"], "Manually marked as failed");
+    let commands = app.get_json("/api/v3/command").await;
+    assert!(
+        !commands
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "MoviesSearch"),
+        "skipRedownload: no search"
+    );
+
+    // Blocklisted without skipRedownload: the movie is searched again.
+    app.delete(&format!("/api/v3/queue/{}?blocklist=true", ids[0]))
+        .await;
+    let commands = app.get_json("/api/v3/command").await;
+    assert!(
+        commands
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "MoviesSearch" && c["body"]["movieIds"] == json!([movie["id"]])),
+        "{commands}"
+    );
+    let of_movie = app
+        .get_json(&format!("/api/v3/blocklist/movie?movieId={}", movie["id"]))
+        .await;
+    assert_eq!(of_movie.as_array().map(Vec::len), Some(2));
+
+    let first = of_movie[0]["id"].clone();
+    assert_eq!(
+        app.delete(&format!("/api/v3/blocklist/{first}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.delete(&format!("/api/v3/blocklist/{first}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let response = app
+        .post("/api/v3/command", &json!({"name": "ClearBlocklist"}))
+        .await;
+    let command: Value = response.json().await.unwrap();
+    assert_eq!(
+        app.finished_command(&command["id"]).await["status"],
+        "completed"
+    );
+    assert_eq!(app.get_json("/api/v3/blocklist").await["totalRecords"], 0);
+}

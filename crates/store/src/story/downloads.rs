@@ -205,3 +205,74 @@ pub async fn remote_path_mappings_are_kept(store: &dyn Store) {
     );
     assert!(store.remote_path_mappings().await.expect("list").is_empty());
 }
+
+fn blocked(movie_id: i32, title: &str, day: u32) -> domain::blocklist::BlocklistEntry {
+    domain::blocklist::BlocklistEntry {
+        id: 0,
+        movie_id,
+        source_title: title.into(),
+        quality: QualityModel::default(),
+        languages: vec![domain::Language::ENGLISH],
+        custom_formats: vec![2],
+        date: Utc
+            .with_ymd_and_hms(2026, 3, day, 0, 0, 0)
+            .single()
+            .unwrap_or_default(),
+        published_date: Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).single(),
+        size: Some(1_500_000_000),
+        protocol: Protocol::Torrent,
+        indexer: Some("Indexer".into()),
+        message: Some("Par repair failed".into()),
+        torrent_info_hash: Some("ABCDEF".into()),
+    }
+}
+
+/// Blocklist entries are kept whole, read newest first per movie, removed
+/// by id or all at once, and go with their movie.
+pub async fn blocklist_is_kept_per_movie(store: &dyn Store) {
+    seeded(store).await;
+    let a = store
+        .add_movie(&full_movie(1, "A", 2001))
+        .await
+        .expect("movie");
+    let b = store
+        .add_movie(&full_movie(2, "B", 2002))
+        .await
+        .expect("movie");
+    let first = store
+        .add_blocklist(&blocked(a.id, "A.2001.720p", 1))
+        .await
+        .expect("add");
+    let second = store
+        .add_blocklist(&blocked(a.id, "A.2001.1080p", 2))
+        .await
+        .expect("add");
+    let other = store
+        .add_blocklist(&blocked(b.id, "B.2002.1080p", 3))
+        .await
+        .expect("add");
+    assert_eq!(
+        store.blocklist(&[a.id]).await.expect("a's"),
+        vec![second.clone(), first.clone()],
+        "newest first, read back whole"
+    );
+    assert_eq!(store.blocklist(&[]).await.expect("all").len(), 3);
+    assert_eq!(
+        store
+            .delete_blocklist(&[first.id, 9999])
+            .await
+            .expect("delete"),
+        1
+    );
+    store
+        .delete_movies(&[b.id], &[])
+        .await
+        .expect("delete movie");
+    assert_eq!(store.blocklist(&[]).await.expect("all"), vec![second]);
+    assert!(
+        store.blocklist(&[b.id]).await.expect("b's").is_empty(),
+        "{other:?} went with B"
+    );
+    store.clear_blocklist().await.expect("clear");
+    assert!(store.blocklist(&[]).await.expect("all").is_empty());
+}

@@ -45,7 +45,8 @@ macro_rules! store_story {
             history_is_paged_filtered_and_goes_with_its_movie, indexer_status_is_kept_per_indexer,
             custom_formats_are_listed_in_every_profile, quality_definitions_are_updated_together,
             release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved,
-            tracked_downloads_follow_each_client, remote_path_mappings_are_kept);
+            tracked_downloads_follow_each_client, remote_path_mappings_are_kept,
+            blocklist_is_kept_per_movie);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

@@ -3,22 +3,24 @@
 //! kept as a tracked download, the queue's row, which survives restarts.
 //! A finished one waits for its import, a failed one for its handling.
 
+mod failed;
 mod remove;
 mod update;
 
 use std::collections::HashMap;
 
 use domain::download::{TrackedDownload, TrackedDownloadState};
-use domain::history::{HistoryEventType, HistoryQuery};
+use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
 use domain::provider::{Provider, ProviderKind};
 use domain::remote_path::to_local;
-use downloaders::DownloadItem;
+use downloaders::{DownloadClient, DownloadItem};
 
 use crate::error::ApiResult;
 use crate::providers::download_clients;
 use crate::services::parse::library_movie;
 use crate::state::AppState;
 
+pub use failed::{Failure, fail};
 pub use remove::{Removal, remove};
 pub use update::{queue_status, updated};
 
@@ -73,7 +75,11 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
                 Some(known) => known,
                 None => first_seen(state, provider, &item).await?,
             };
-            tracked.push(updated(base, &item, output));
+            let mut download = updated(base, &item, output);
+            if download.state == TrackedDownloadState::FailedPending {
+                handle_failed(state, provider, client.as_ref(), &mut download).await?;
+            }
+            tracked.push(download);
         }
         report.downloads += tracked.len();
         state
@@ -83,6 +89,27 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
     }
     metrics::gauge!("radarr_queue_downloads").set(report.downloads as f64);
     Ok(report)
+}
+
+/// A download the client reports failed: recorded, blocklisted and searched
+/// again, and removed from the client when its settings say so.
+async fn handle_failed(
+    state: &AppState,
+    provider: &Provider,
+    client: &dyn DownloadClient,
+    download: &mut TrackedDownload,
+) -> ApiResult<()> {
+    let message = download
+        .error_message
+        .clone()
+        .unwrap_or_else(|| "The download client reported the download as failed".to_string());
+    fail(state, download, &message, Failure { search_again: true }).await?;
+    if provider.flag("removeFailedDownloads", true)
+        && let Err(error) = client.remove(&download.download_id, true).await
+    {
+        tracing::warn!(client = %provider.name, %error, "a failed download was not removed from its client");
+    }
+    Ok(())
 }
 
 /// A download seen for the first time: its grab tells the movie, quality
@@ -122,18 +149,7 @@ async fn first_seen(
         can_be_removed: false,
         added: chrono::Utc::now(),
     };
-    let (grabs, _) = state
-        .store
-        .history_page(&HistoryQuery {
-            event_types: vec![HistoryEventType::Grabbed],
-            download_id: Some(item.download_id.clone()),
-            movie_ids: Vec::new(),
-            newest_first: true,
-            page: 1,
-            page_size: 1,
-        })
-        .await?;
-    if let Some(grab) = grabs.into_iter().next() {
+    if let Some(grab) = grab_of(state, &item.download_id).await? {
         tracked.title = grab.source_title;
         tracked.movie_id = Some(grab.movie_id);
         tracked.quality = grab.quality;
@@ -148,4 +164,23 @@ async fn first_seen(
         tracked.languages = parsed.languages;
     }
     Ok(tracked)
+}
+
+/// The grab that handed this download to its client, if we made it.
+pub(crate) async fn grab_of(
+    state: &AppState,
+    download_id: &str,
+) -> ApiResult<Option<HistoryEntry>> {
+    let (grabs, _) = state
+        .store
+        .history_page(&HistoryQuery {
+            event_types: vec![HistoryEventType::Grabbed],
+            download_id: Some(download_id.to_string()),
+            movie_ids: Vec::new(),
+            newest_first: true,
+            page: 1,
+            page_size: 1,
+        })
+        .await?;
+    Ok(grabs.into_iter().next())
 }
