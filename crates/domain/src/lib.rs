@@ -20,6 +20,7 @@ pub mod quality_definition;
 pub mod quality_profile;
 pub mod release;
 pub mod remote_path;
+pub mod rename;
 pub mod root_folder;
 pub mod tag;
 
