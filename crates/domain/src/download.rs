@@ -121,6 +121,10 @@ pub struct TrackedDownload {
     pub can_be_removed: bool,
     /// When it was first seen (or grabbed).
     pub added: DateTime<Utc>,
+    /// Where its import puts the movie file: written before the file is
+    /// placed, so an import cut short is finished (or undone) on the next
+    /// try instead of failing on a file it placed itself.
+    pub import_path: Option<String>,
 }
 
 impl TrackedDownload {

@@ -7,6 +7,7 @@
 mod blocklist;
 mod collections;
 mod commands;
+mod config;
 mod decision_settings;
 mod downloads;
 mod formats;

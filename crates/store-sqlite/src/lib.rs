@@ -13,6 +13,7 @@ mod blocklist;
 mod changes;
 mod collections;
 mod commands;
+mod config;
 mod connections;
 mod decision_settings;
 mod downloads;

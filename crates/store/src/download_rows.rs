@@ -59,6 +59,8 @@ pub struct TrackedDownloadData {
     pub can_move_files: bool,
     pub can_be_removed: bool,
     pub added: DateTime<Utc>,
+    #[serde(default)]
+    pub import_path: Option<String>,
 }
 
 impl From<&TrackedDownload> for TrackedDownloadData {
@@ -84,6 +86,7 @@ impl From<&TrackedDownload> for TrackedDownloadData {
             can_move_files: d.can_move_files,
             can_be_removed: d.can_be_removed,
             added: d.added,
+            import_path: d.import_path.clone(),
         }
     }
 }
@@ -126,6 +129,7 @@ impl From<TrackedDownloadRow> for TrackedDownload {
             can_move_files: d.can_move_files,
             can_be_removed: d.can_be_removed,
             added: d.added,
+            import_path: d.import_path,
         }
     }
 }

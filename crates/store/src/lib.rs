@@ -8,6 +8,7 @@ pub mod bench_data;
 mod blocklist;
 mod collections;
 mod commands;
+mod config;
 pub mod decision_rows;
 mod decision_settings;
 pub mod download_rows;
@@ -34,6 +35,7 @@ pub mod story;
 pub use blocklist::BlocklistStore;
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
+pub use config::ConfigStore;
 pub use decision_settings::DecisionSettingsStore;
 pub use downloads::DownloadStore;
 pub use error::{Conflict, Result, StoreError};
@@ -91,6 +93,7 @@ pub trait Store:
     + DecisionSettingsStore
     + DownloadStore
     + BlocklistStore
+    + ConfigStore
 {
 }
 
@@ -108,5 +111,6 @@ impl<T> Store for T where
         + DecisionSettingsStore
         + DownloadStore
         + BlocklistStore
+        + ConfigStore
 {
 }

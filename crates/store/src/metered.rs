@@ -26,9 +26,9 @@ use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, BlocklistStore, CollectionStore, CommandStore, Database, DecisionSettingsStore,
-    DownloadStore, FormatStore, HistoryStore, IndexerStatusStore, MovieStore, ProfileStore,
-    ProviderStore, Result, SettingsStore,
+    Backend, BlocklistStore, CollectionStore, CommandStore, ConfigStore, Database,
+    DecisionSettingsStore, DownloadStore, FormatStore, HistoryStore, IndexerStatusStore,
+    MovieStore, ProfileStore, ProviderStore, Result, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -214,6 +214,11 @@ metered!(BlocklistStore {
     fn blocklist(&self, movie_ids: &[i32]) -> Result<Vec<BlocklistEntry>>;
     fn delete_blocklist(&self, ids: &[i32]) -> Result<u64>;
     fn clear_blocklist(&self) -> Result<()>;
+});
+
+metered!(ConfigStore {
+    fn config_text(&self, key: &str) -> Result<Option<String>>;
+    fn set_config_text(&self, key: &str, value: &str) -> Result<()>;
 });
 
 metered!(Database {

@@ -1,6 +1,7 @@
 //! `RefreshMonitoredDownloads`: every download client is asked what it
-//! holds and the queue is brought up to date (`services::tracking`). Runs
-//! every minute, as Radarr's does.
+//! holds and the queue is brought up to date (`services::tracking`), then
+//! what has finished is imported (`services::import`). Runs every minute,
+//! as Radarr's does.
 
 use async_trait::async_trait;
 use domain::command::{Command, CommandOutcome};
@@ -8,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::{Job, JobContext, fields};
 use crate::error::ApiResult;
-use crate::services::tracking;
+use crate::services::{import, tracking};
 
 /// The job.
 pub struct RefreshMonitoredDownloads;
@@ -28,16 +29,27 @@ impl Job for RefreshMonitoredDownloads {
     }
 
     async fn run(&self, context: &JobContext, _command: &Command) -> CommandOutcome {
-        match tracking::refresh(&context.state).await {
-            Ok(report) if report.failed_clients > 0 => CommandOutcome::completed(format!(
-                "{} download(s) followed; {} of {} download client(s) did not answer",
-                report.downloads, report.failed_clients, report.clients
-            )),
-            Ok(report) => CommandOutcome::completed(format!(
-                "{} download(s) followed in {} download client(s)",
-                report.downloads, report.clients
-            )),
-            Err(e) => CommandOutcome::failed(format!("Refreshing downloads failed: {e}")),
+        let report = match tracking::refresh(&context.state).await {
+            Ok(report) => report,
+            Err(e) => return CommandOutcome::failed(format!("Refreshing downloads failed: {e}")),
+        };
+        let imports = match import::import_ready(&context.state).await {
+            Ok(imports) => imports,
+            Err(e) => return CommandOutcome::failed(format!("Importing downloads failed: {e}")),
+        };
+        let mut message = format!(
+            "{} download(s) followed in {} download client(s); {} imported",
+            report.downloads, report.clients, imports.imported
+        );
+        if imports.blocked > 0 {
+            message.push_str(&format!(", {} blocked", imports.blocked));
         }
+        if report.failed_clients > 0 {
+            message.push_str(&format!(
+                "; {} download client(s) did not answer",
+                report.failed_clients
+            ));
+        }
+        CommandOutcome::completed(message)
     }
 }

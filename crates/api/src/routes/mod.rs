@@ -13,6 +13,7 @@ mod media_cover;
 mod movie;
 mod movie_list;
 mod movie_lookup;
+mod naming_config;
 mod parse;
 mod providers;
 mod quality;
@@ -84,6 +85,7 @@ pub fn app(state: AppState) -> Router {
         .merge(indexer_config::routes())
         .merge(queue::routes())
         .merge(blocklist::routes())
+        .merge(naming_config::routes())
         .merge(remote_path_mapping::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()

@@ -3,6 +3,7 @@
 pub mod collections;
 pub mod folders;
 pub mod grab;
+pub mod import;
 pub mod indexer_health;
 pub mod indexer_status;
 pub mod list_blocks;
@@ -10,6 +11,7 @@ pub mod list_cache;
 pub mod lookup;
 pub mod media_covers;
 pub mod movies;
+pub mod naming;
 pub mod parse;
 pub mod profile_cache;
 pub mod refresh;

@@ -19,6 +19,21 @@ fn finished(folder: &Path, name: &str, bytes: usize) {
         .unwrap();
 }
 
+/// A finished download that is a folder of `files` (name and size).
+fn finished_folder(folder: &Path, name: &str, files: &[(&str, usize)]) {
+    let dir = folder.join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, bytes) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, vec![0u8; *bytes]).unwrap();
+    }
+    let handle = std::fs::File::open(&dir).unwrap();
+    handle
+        .set_modified(SystemTime::now() - Duration::from_secs(120))
+        .unwrap();
+}
+
 async fn add_blackhole(app: &TestApp, folder: &str) {
     let response = app
         .post(
@@ -60,10 +75,11 @@ async fn finished_downloads_are_queued_for_their_movies_and_survive_a_restart() 
     let watch = tempfile::tempdir().unwrap();
     let folder = watch.path().to_str().unwrap().to_string();
     add_blackhole(&app, &folder).await;
-    finished(
+    // Finished, but with nothing to import: it waits in the queue.
+    finished_folder(
         watch.path(),
-        "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv",
-        2048,
+        "The.Matrix.1999.1080p.BluRay.x264-GRP",
+        &[("the.matrix.nfo", 2048)],
     );
     finished(watch.path(), "Some.Home.Video.2011.720p.mkv", 1024);
 
@@ -81,8 +97,15 @@ async fn finished_downloads_are_queued_for_their_movies_and_survive_a_restart() 
     assert_eq!(item["movieId"], movie["id"]);
     assert_eq!(item["title"], "The.Matrix.1999.1080p.BluRay.x264-GRP");
     assert_eq!(item["status"], "completed");
-    assert_eq!(item["trackedDownloadState"], "importPending");
-    assert_eq!(item["trackedDownloadStatus"], "ok");
+    assert_eq!(item["trackedDownloadState"], "importBlocked");
+    assert_eq!(item["trackedDownloadStatus"], "warning");
+    assert!(
+        item["statusMessages"][0]["messages"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("No files found are eligible for import"),
+        "{item}"
+    );
     assert_eq!(item["quality"]["quality"]["name"], "Bluray-1080p");
     assert_eq!(item["size"], 2048.0);
     assert_eq!(item["sizeleft"], 0.0);
@@ -92,7 +115,7 @@ async fn finished_downloads_are_queued_for_their_movies_and_survive_a_restart() 
         item["outputPath"],
         watch
             .path()
-            .join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")
+            .join("The.Matrix.1999.1080p.BluRay.x264-GRP")
             .to_str()
             .unwrap()
     );
@@ -132,7 +155,7 @@ async fn finished_downloads_are_queued_for_their_movies_and_survive_a_restart() 
     assert_eq!(
         app.get_json("/api/v3/queue/status").await,
         json!({"totalCount": 2, "count": 1, "unknownCount": 1, "errors": false,
-               "warnings": false, "unknownErrors": false, "unknownWarnings": true})
+               "warnings": true, "unknownErrors": false, "unknownWarnings": true})
     );
     let details = app
         .get_json(&format!("/api/v3/queue/details?movieId={}", movie["id"]))
@@ -155,7 +178,7 @@ async fn finished_downloads_are_queued_for_their_movies_and_survive_a_restart() 
     assert!(
         watch
             .path()
-            .join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")
+            .join("The.Matrix.1999.1080p.BluRay.x264-GRP")
             .exists()
     );
 
@@ -268,15 +291,16 @@ async fn a_download_removed_as_failed_is_blocklisted_recorded_and_can_be_unblock
     app.idle().await;
     let watch = tempfile::tempdir().unwrap();
     add_blackhole(&app, watch.path().to_str().unwrap()).await;
-    finished(
+    // Downloads with nothing to import, so they stay in the queue.
+    finished_folder(
         watch.path(),
-        "The.Matrix.1999.720p.WEB-DL.x264-BAD.mkv",
-        512,
+        "The.Matrix.1999.720p.WEB-DL.x264-BAD",
+        &[("info.nfo", 512)],
     );
-    finished(
+    finished_folder(
         watch.path(),
-        "The.Matrix.1999.2160p.WEB-DL.x265-OTHER.mkv",
-        512,
+        "The.Matrix.1999.2160p.WEB-DL.x265-OTHER",
+        &[("info.nfo", 512)],
     );
     refresh(&app).await;
     let page = app
@@ -300,7 +324,7 @@ async fn a_download_removed_as_failed_is_blocklisted_recorded_and_can_be_unblock
     assert!(
         !watch
             .path()
-            .join("The.Matrix.1999.720p.WEB-DL.x264-BAD.mkv")
+            .join("The.Matrix.1999.720p.WEB-DL.x264-BAD")
             .exists()
     );
 
@@ -370,4 +394,163 @@ async fn a_download_removed_as_failed_is_blocklisted_recorded_and_can_be_unblock
         "completed"
     );
     assert_eq!(app.get_json("/api/v3/blocklist").await["totalRecords"], 0);
+}
+
+#[tokio::test]
+async fn a_finished_download_is_imported_renamed_and_upgraded_without_losing_a_file() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let response = app
+        .put(
+            "/api/v3/config/naming",
+            &json!({"renameMovies": true, "colonReplacementFormat": "smart",
+                    "standardMovieFormat": "{Movie Title} ({Release Year}) {Quality Full}{-Release Group}",
+                    "movieFolderFormat": "{Movie Title} ({Release Year})"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let watch = tempfile::tempdir().unwrap();
+    add_blackhole(&app, watch.path().to_str().unwrap()).await;
+    finished_folder(
+        watch.path(),
+        "The.Matrix.1999.720p.BluRay.x264-GRP",
+        &[("the.matrix.720p.mkv", 3000), ("Sample/sample.mkv", 100)],
+    );
+
+    refresh(&app).await;
+    let folder = Path::new(movie["path"].as_str().unwrap()).to_path_buf();
+    let first = folder.join("The Matrix (1999) Bluray-720p-GRP.mkv");
+    assert_eq!(std::fs::metadata(&first).unwrap().len(), 3000);
+    let source = watch
+        .path()
+        .join("The.Matrix.1999.720p.BluRay.x264-GRP/the.matrix.720p.mkv");
+    assert!(
+        source.exists(),
+        "read-only blackhole: the client keeps its copy"
+    );
+    assert_eq!(
+        app.get_json("/api/v3/queue").await["totalRecords"],
+        0,
+        "imported"
+    );
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+        .await;
+    assert_eq!(stored["hasFile"], true, "{stored}");
+    assert_eq!(
+        stored["movieFile"]["relativePath"],
+        "The Matrix (1999) Bluray-720p-GRP.mkv"
+    );
+    assert_eq!(
+        stored["movieFile"]["quality"]["quality"]["name"],
+        "Bluray-720p"
+    );
+    assert_eq!(stored["movieFile"]["releaseGroup"], "GRP");
+    let imported = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=downloadFolderImported",
+            movie["id"]
+        ))
+        .await;
+    assert_eq!(imported.as_array().map(Vec::len), Some(1));
+    assert_eq!(imported[0]["data"]["importedPath"], first.to_str().unwrap());
+
+    // Another round imports nothing twice.
+    refresh(&app).await;
+    let history = app
+        .get_json(&format!("/api/v3/history/movie?movieId={}", movie["id"]))
+        .await;
+    assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
+
+    // A worse release is not imported over the better file.
+    finished_folder(
+        watch.path(),
+        "The.Matrix.1999.480p.DVDRip.x264-LOW",
+        &[("low.avi", 700)],
+    );
+    refresh(&app).await;
+    let page = app.get_json("/api/v3/queue").await;
+    assert_eq!(page["records"][0]["trackedDownloadState"], "importBlocked");
+    assert_eq!(
+        page["records"][0]["statusMessages"][0]["messages"][0],
+        "Not an upgrade for existing movie file"
+    );
+
+    // An upgrade replaces the file only once the new one is in place.
+    finished_folder(
+        watch.path(),
+        "The.Matrix.1999.1080p.BluRay.x264-GRP",
+        &[("the.matrix.1080p.mkv", 5000)],
+    );
+    refresh(&app).await;
+    let upgraded = folder.join("The Matrix (1999) Bluray-1080p-GRP.mkv");
+    assert_eq!(std::fs::metadata(&upgraded).unwrap().len(), 5000);
+    assert!(!first.exists(), "the replaced file is gone");
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["The Matrix (1999) Bluray-1080p-GRP.mkv"],
+        "no temporary files left"
+    );
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+        .await;
+    assert_eq!(
+        stored["movieFile"]["quality"]["quality"]["name"],
+        "Bluray-1080p"
+    );
+}
+
+#[tokio::test]
+async fn an_import_cut_short_is_finished_by_the_next_round() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let watch = tempfile::tempdir().unwrap();
+    add_blackhole(&app, watch.path().to_str().unwrap()).await;
+    // Still being written, so only followed: then, as if the process died
+    // after placing the file and before recording it, the download is
+    // Importing with its destination saved and the file is there.
+    let source = watch
+        .path()
+        .join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv");
+    std::fs::write(&source, vec![0u8; 4000]).unwrap();
+    refresh(&app).await;
+    let mut download = app.store.tracked_downloads().await.unwrap().remove(0);
+    let folder = Path::new(movie["path"].as_str().unwrap()).to_path_buf();
+    std::fs::create_dir_all(&folder).unwrap();
+    let destination = folder.join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv");
+    std::fs::write(&destination, vec![0u8; 4000]).unwrap();
+    download.state = domain::download::TrackedDownloadState::Importing;
+    download.import_path = Some(destination.to_string_lossy().into_owned());
+    app.store.update_tracked_download(&download).await.unwrap();
+    finished(
+        watch.path(),
+        "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv",
+        4000,
+    );
+
+    refresh(&app).await;
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+        .await;
+    assert_eq!(
+        stored["movieFile"]["relativePath"],
+        "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv"
+    );
+    assert_eq!(
+        app.store.tracked_downloads().await.unwrap()[0].state,
+        domain::download::TrackedDownloadState::Imported
+    );
+    let names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "not placed twice: {names:?}");
 }

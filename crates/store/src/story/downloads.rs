@@ -53,6 +53,7 @@ fn download(client_id: i32, download_id: &str, movie_id: Option<i32>) -> Tracked
             .with_ymd_and_hms(2026, 1, 2, 3, 4, 5)
             .single()
             .unwrap_or_default(),
+        import_path: Some("/movies/a.mkv".into()),
     }
 }
 

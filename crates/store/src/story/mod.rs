@@ -46,7 +46,7 @@ macro_rules! store_story {
             custom_formats_are_listed_in_every_profile, quality_definitions_are_updated_together,
             release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved,
             tracked_downloads_follow_each_client, remote_path_mappings_are_kept,
-            blocklist_is_kept_per_movie);
+            blocklist_is_kept_per_movie, config_text_is_kept_by_key);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

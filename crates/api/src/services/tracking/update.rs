@@ -104,6 +104,7 @@ mod tests {
             can_move_files: false,
             can_be_removed: false,
             added: chrono::Utc::now(),
+            import_path: None,
         }
     }
 
