@@ -3,10 +3,12 @@
 #![forbid(unsafe_code)]
 
 pub mod availability;
+pub mod blocklist;
 pub mod collection;
 pub mod command;
 pub mod custom_format;
 pub mod decision;
+pub mod download;
 pub mod exclusion;
 pub mod history;
 pub mod indexer_status;
@@ -17,6 +19,8 @@ pub mod provider;
 pub mod quality_definition;
 pub mod quality_profile;
 pub mod release;
+pub mod remote_path;
+pub mod rename;
 pub mod root_folder;
 pub mod tag;
 

@@ -10,6 +10,7 @@ fn torrent_client(folder: &std::path::Path, magnets: bool) -> TorrentBlackhole {
         watch_folder: folder.to_path_buf(),
         save_magnet_files: magnets,
         magnet_file_extension: ".magnet".into(),
+        read_only: true,
     }
 }
 
@@ -21,6 +22,7 @@ async fn a_torrent_or_magnet_is_written_under_its_release_title() {
     let grab = Grab {
         title: "The.Matrix.1999.1080p.BluRay.x264-GROUP".into(),
         payload: Payload::Torrent(b"d8:announce...e".to_vec()),
+        recent: false,
     };
     assert_eq!(client.add(&grab).await.expect("written"), None);
     let written = folder
@@ -33,6 +35,7 @@ async fn a_torrent_or_magnet_is_written_under_its_release_title() {
     let magnet = Grab {
         title: "Movie: Title? 2020".into(),
         payload: Payload::Magnet("magnet:?xt=urn:btih:abc".into()),
+        recent: false,
     };
     client.add(&magnet).await.expect("written");
     let names: Vec<String> = std::fs::read_dir(folder.path())
@@ -54,6 +57,7 @@ async fn what_a_client_cannot_take_is_refused_with_the_reason() {
     let magnet = Grab {
         title: "Movie 2020".into(),
         payload: Payload::Magnet("magnet:?xt=urn:btih:abc".into()),
+        recent: false,
     };
     let refused = torrent_client(folder.path(), false).add(&magnet).await;
     assert!(matches!(refused, Err(DownloadError::Unsupported(_))));
@@ -68,6 +72,7 @@ async fn what_a_client_cannot_take_is_refused_with_the_reason() {
     let nzb = Grab {
         title: "Movie 2020".into(),
         payload: Payload::Nzb(b"<nzb/>".to_vec()),
+        recent: false,
     };
     usenet.add(&nzb).await.expect("written");
     assert!(folder.path().join("Movie 2020.nzb").exists());

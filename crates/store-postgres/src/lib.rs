@@ -4,9 +4,12 @@
 //! database's own locks keep concurrent instances from stepping on each other.
 #![forbid(unsafe_code)]
 
+mod blocklist;
 mod collections;
 mod commands;
+mod config;
 mod decision_settings;
+mod downloads;
 mod formats;
 mod history;
 mod indexer_status;

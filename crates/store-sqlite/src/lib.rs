@@ -9,11 +9,14 @@
 //! run at runtime, read into the shared row shapes of `store::rows`.
 #![forbid(unsafe_code)]
 
+mod blocklist;
 mod changes;
 mod collections;
 mod commands;
+mod config;
 mod connections;
 mod decision_settings;
+mod downloads;
 mod formats;
 mod history;
 mod indexer_status;
@@ -45,6 +48,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0006_indexer_status.sql")),
         M::up(include_str!("../migrations/0007_formats.sql")),
         M::up(include_str!("../migrations/0008_movie_outline.sql")),
+        M::up(include_str!("../migrations/0009_downloads.sql")),
     ])
 }
 

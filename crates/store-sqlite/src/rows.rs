@@ -301,3 +301,22 @@ pub(crate) fn history_row(row: &Row) -> rusqlite::Result<HistoryRow> {
         data: json(row, 10)?,
     })
 }
+
+/// A row of the blocklist columns, in their order.
+pub(crate) fn blocklist_row(row: &Row) -> rusqlite::Result<store::download_rows::BlocklistRow> {
+    Ok(store::download_rows::BlocklistRow {
+        id: row.get(0)?,
+        movie_id: row.get(1)?,
+        source_title: row.get(2)?,
+        quality: json(row, 3)?,
+        languages: json(row, 4)?,
+        custom_formats: json(row, 5)?,
+        date: date(row, 6)?,
+        published_date: date_or_null(row, 7)?,
+        size: row.get(8)?,
+        protocol: row.get(9)?,
+        indexer: row.get(10)?,
+        message: row.get(11)?,
+        torrent_info_hash: row.get(12)?,
+    })
+}

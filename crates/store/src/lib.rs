@@ -5,10 +5,14 @@
 
 #[cfg(feature = "bench")]
 pub mod bench_data;
+mod blocklist;
 mod collections;
 mod commands;
+mod config;
 pub mod decision_rows;
 mod decision_settings;
+pub mod download_rows;
+mod downloads;
 mod error;
 mod formats;
 mod history;
@@ -28,9 +32,12 @@ mod settings;
 #[cfg(feature = "story")]
 pub mod story;
 
+pub use blocklist::BlocklistStore;
 pub use collections::CollectionStore;
 pub use commands::CommandStore;
+pub use config::ConfigStore;
 pub use decision_settings::DecisionSettingsStore;
+pub use downloads::DownloadStore;
 pub use error::{Conflict, Result, StoreError};
 pub use formats::FormatStore;
 pub use history::HistoryStore;
@@ -84,6 +91,9 @@ pub trait Store:
     + IndexerStatusStore
     + FormatStore
     + DecisionSettingsStore
+    + DownloadStore
+    + BlocklistStore
+    + ConfigStore
 {
 }
 
@@ -99,5 +109,8 @@ impl<T> Store for T where
         + IndexerStatusStore
         + FormatStore
         + DecisionSettingsStore
+        + DownloadStore
+        + BlocklistStore
+        + ConfigStore
 {
 }

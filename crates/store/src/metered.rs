@@ -6,10 +6,12 @@ use std::time::Instant;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use domain::blocklist::BlocklistEntry;
 use domain::collection::Collection;
 use domain::command::{Command, CommandOutcome, NewCommand, ScheduledTask};
 use domain::custom_format::CustomFormat;
 use domain::decision::{DelayProfile, IndexerConfig, ReleaseProfile};
+use domain::download::TrackedDownload;
 use domain::exclusion::ImportExclusion;
 use domain::history::{HistoryEntry, HistoryEventType, HistoryQuery};
 use domain::indexer_status::IndexerStatus;
@@ -18,14 +20,15 @@ use domain::movie_file::MovieFile;
 use domain::provider::{Provider, ProviderKind};
 use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::QualityProfile;
+use domain::remote_path::RemotePathMapping;
 use domain::root_folder::RootFolder;
 use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
-    Backend, CollectionStore, CommandStore, Database, DecisionSettingsStore, FormatStore,
-    HistoryStore, IndexerStatusStore, MovieStore, ProfileStore, ProviderStore, Result,
-    SettingsStore,
+    Backend, BlocklistStore, CollectionStore, CommandStore, ConfigStore, Database,
+    DecisionSettingsStore, DownloadStore, FormatStore, HistoryStore, IndexerStatusStore,
+    MovieStore, ProfileStore, ProviderStore, Result, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -191,6 +194,31 @@ metered!(HistoryStore {
     fn history_page(&self, query: &HistoryQuery) -> Result<(Vec<HistoryEntry>, u64)>;
     fn movie_history(&self, movie_id: i32, event_type: Option<HistoryEventType>) -> Result<Vec<HistoryEntry>>;
     fn history_since(&self, date: DateTime<Utc>, event_type: Option<HistoryEventType>) -> Result<Vec<HistoryEntry>>;
+});
+
+metered!(DownloadStore {
+    fn remote_path_mappings(&self) -> Result<Vec<RemotePathMapping>>;
+    fn remote_path_mapping(&self, id: i32) -> Result<RemotePathMapping>;
+    fn add_remote_path_mapping(&self, mapping: &RemotePathMapping) -> Result<RemotePathMapping>;
+    fn update_remote_path_mapping(&self, mapping: &RemotePathMapping) -> Result<RemotePathMapping>;
+    fn delete_remote_path_mapping(&self, id: i32) -> Result<()>;
+    fn tracked_downloads(&self) -> Result<Vec<TrackedDownload>>;
+    fn tracked_download(&self, id: i32) -> Result<TrackedDownload>;
+    fn save_client_downloads(&self, client_id: i32, downloads: &[TrackedDownload]) -> Result<Vec<TrackedDownload>>;
+    fn update_tracked_download(&self, download: &TrackedDownload) -> Result<TrackedDownload>;
+    fn delete_tracked_downloads(&self, ids: &[i32]) -> Result<()>;
+});
+
+metered!(BlocklistStore {
+    fn add_blocklist(&self, entry: &BlocklistEntry) -> Result<BlocklistEntry>;
+    fn blocklist(&self, movie_ids: &[i32]) -> Result<Vec<BlocklistEntry>>;
+    fn delete_blocklist(&self, ids: &[i32]) -> Result<u64>;
+    fn clear_blocklist(&self) -> Result<()>;
+});
+
+metered!(ConfigStore {
+    fn config_text(&self, key: &str) -> Result<Option<String>>;
+    fn set_config_text(&self, key: &str, value: &str) -> Result<()>;
 });
 
 metered!(Database {

@@ -2,10 +2,12 @@
 //! claims them from the persisted queue, and the schedule that queues them.
 //! One file per job, each a [`Job`].
 
+mod clear_blocklist;
 mod fields;
 mod messaging_cleanup;
 mod movie_search;
 mod refresh_collections;
+mod refresh_monitored_downloads;
 mod refresh_movie;
 mod rss_sync;
 mod runner;
@@ -112,7 +114,7 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 7] = [
+        let implemented: [Arc<dyn Job>; 9] = [
             Arc::new(refresh_movie::RefreshMovie),
             Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
@@ -120,6 +122,8 @@ impl Default for Commands {
             Arc::new(movie_search::MovieSearchJob::Missing),
             Arc::new(movie_search::MovieSearchJob::CutoffUnmet),
             Arc::new(rss_sync::RssSync),
+            Arc::new(clear_blocklist::ClearBlocklist),
+            Arc::new(refresh_monitored_downloads::RefreshMonitoredDownloads),
         ];
         for job in implemented {
             jobs.insert(job.name(), job);

@@ -7,6 +7,7 @@ pub mod indexer_config;
 pub mod movie;
 pub mod movie_input;
 pub mod parse;
+pub mod queue;
 pub mod release;
 pub mod release_profile;
 pub mod wire_date;

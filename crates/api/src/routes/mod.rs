@@ -1,5 +1,6 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
+mod blocklist;
 mod collection;
 mod command;
 mod custom_format;
@@ -12,12 +13,15 @@ mod media_cover;
 mod movie;
 mod movie_list;
 mod movie_lookup;
+mod naming_config;
 mod parse;
 mod providers;
 mod quality;
 mod quality_definition;
+mod queue;
 mod release;
 mod release_profile;
+mod remote_path_mapping;
 pub mod respond;
 mod root_folder;
 mod system;
@@ -79,6 +83,10 @@ pub fn app(state: AppState) -> Router {
         .merge(release_profile::routes())
         .merge(delay_profile::routes())
         .merge(indexer_config::routes())
+        .merge(queue::routes())
+        .merge(blocklist::routes())
+        .merge(naming_config::routes())
+        .merge(remote_path_mapping::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use domain::decision::{Candidate, QueueItem};
+use domain::download::{TrackedDownload, TrackedDownloadState};
 use domain::history::{HistoryEntry, HistoryEventType};
 use domain::movie::Movie;
 use domain::provider::{Provider, ProviderKind};
@@ -292,32 +293,63 @@ fn history_entry(
     }
 }
 
-/// The movie's grabs still on their way: until the download queue follows
-/// clients, a grab counts as queued until the movie's history records an
-/// import or a failure after it, so the same release is not grabbed again.
-pub async fn pending_grabs(state: &AppState, movie_id: i32) -> ApiResult<Vec<QueueItem>> {
-    let history = state.store.movie_history(movie_id, None).await?;
-    Ok(history
+/// The movie's releases on their way: its tracked downloads not done with,
+/// and grabs the queue has not seen yet (made since the last refresh of the
+/// downloads), each until the movie's history records an import or a
+/// failure after it; so the same release is not grabbed again.
+pub async fn queued_releases(
+    state: &AppState,
+    movie_id: i32,
+    tracked: &[TrackedDownload],
+) -> ApiResult<Vec<QueueItem>> {
+    let mine: Vec<&TrackedDownload> = tracked
         .iter()
-        .take_while(|entry| {
-            !matches!(
-                entry.event_type,
-                HistoryEventType::DownloadFolderImported
-                    | HistoryEventType::MovieFolderImported
-                    | HistoryEventType::DownloadFailed
-            )
-        })
-        .filter(|entry| entry.event_type == HistoryEventType::Grabbed)
-        .map(|entry| QueueItem {
-            title: entry.source_title.clone(),
-            quality: entry.quality,
+        .filter(|d| d.movie_id == Some(movie_id))
+        .collect();
+    let mut items: Vec<QueueItem> = mine
+        .iter()
+        .filter(|d| !d.is_finished())
+        .map(|d| QueueItem {
+            title: d.title.clone(),
+            quality: d.quality,
             custom_formats: domain::decision::FormatMatch {
-                format_ids: entry.custom_formats.clone(),
-                score: entry.custom_format_score,
+                format_ids: d.custom_formats.clone(),
+                score: d.custom_format_score,
             },
-            failed_pending: false,
+            failed_pending: d.state == TrackedDownloadState::FailedPending,
         })
-        .collect())
+        .collect();
+    let tracked_ids: Vec<&str> = mine.iter().map(|d| d.download_id.as_str()).collect();
+    let history = state.store.movie_history(movie_id, None).await?;
+    items.extend(
+        history
+            .iter()
+            .take_while(|entry| {
+                !matches!(
+                    entry.event_type,
+                    HistoryEventType::DownloadFolderImported
+                        | HistoryEventType::MovieFolderImported
+                        | HistoryEventType::DownloadFailed
+                )
+            })
+            .filter(|entry| entry.event_type == HistoryEventType::Grabbed)
+            .filter(|entry| {
+                entry
+                    .download_id
+                    .as_deref()
+                    .is_none_or(|id| !tracked_ids.contains(&id))
+            })
+            .map(|entry| QueueItem {
+                title: entry.source_title.clone(),
+                quality: entry.quality,
+                custom_formats: domain::decision::FormatMatch {
+                    format_ids: entry.custom_formats.clone(),
+                    score: entry.custom_format_score,
+                },
+                failed_pending: false,
+            }),
+    );
+    Ok(items)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod metadata;
 mod movies;
 mod observability;
 mod parse;
+mod queue;
 mod schedule;
 mod search;
 mod settings_lists;

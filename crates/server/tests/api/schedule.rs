@@ -63,7 +63,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
     let now = Utc::now();
     assert!(
         schedule
-            .queue_due(now + Duration::minutes(1))
+            .queue_due(now + Duration::seconds(30))
             .await
             .expect("due")
             .is_empty()
@@ -79,6 +79,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
         [
             "MessagingCleanup",
             "RefreshCollections",
+            "RefreshMonitoredDownloads",
             "RefreshMovie",
             "RssSync"
         ]
@@ -93,7 +94,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
         "still queued: merged, not queued twice"
     );
     let ran = JobRunner::new(state.clone()).drain().await;
-    assert_eq!(ran.len(), 4);
+    assert_eq!(ran.len(), 5);
     assert!(
         ran.iter().all(|c| c.status == CommandStatus::Completed),
         "{ran:?}"
@@ -189,7 +190,7 @@ async fn two_instances_on_one_database_run_each_command_once() {
     ran.sort_unstable();
     ran.dedup();
     assert_eq!(ran.len(), total, "no command ran twice");
-    assert_eq!(total, 4 + 12, "the scheduled four and the twelve queued");
+    assert_eq!(total, 5 + 12, "the scheduled five and the twelve queued");
     assert!(
         ran_a
             .iter()

@@ -5,6 +5,7 @@
 mod collections;
 mod commands;
 mod decision_settings;
+mod downloads;
 mod fixtures;
 mod formats;
 mod history;
@@ -16,6 +17,7 @@ mod settings;
 pub use collections::*;
 pub use commands::*;
 pub use decision_settings::*;
+pub use downloads::*;
 pub use fixtures::{full_movie, movie_file};
 pub use formats::*;
 pub use history::*;
@@ -42,7 +44,9 @@ macro_rules! store_story {
             collections_are_kept_once_and_updated, providers_are_kept_by_kind,
             history_is_paged_filtered_and_goes_with_its_movie, indexer_status_is_kept_per_indexer,
             custom_formats_are_listed_in_every_profile, quality_definitions_are_updated_together,
-            release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved);
+            release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved,
+            tracked_downloads_follow_each_client, remote_path_mappings_are_kept,
+            blocklist_is_kept_per_movie, config_text_is_kept_by_key);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

@@ -196,3 +196,20 @@ pub async fn quality_profiles(store: &dyn Store) {
             .is_not_found()
     );
 }
+
+/// Settings kept whole by key are read back as written and replaced.
+pub async fn config_text_is_kept_by_key(store: &dyn Store) {
+    assert_eq!(store.config_text("naming").await.expect("read"), None);
+    store
+        .set_config_text("naming", r#"{"renameMovies":true}"#)
+        .await
+        .expect("set");
+    store
+        .set_config_text("naming", r#"{"renameMovies":false}"#)
+        .await
+        .expect("replace");
+    assert_eq!(
+        store.config_text("naming").await.expect("read").as_deref(),
+        Some(r#"{"renameMovies":false}"#)
+    );
+}

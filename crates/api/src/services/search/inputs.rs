@@ -13,6 +13,7 @@ use domain::decision::{
     Candidate, DecisionContext, DelayProfile, IndexerConfig, IndexerSettings, ReleaseProfile,
     ReleaseSource,
 };
+use domain::download::TrackedDownload;
 use domain::movie::Movie;
 use domain::provider::Provider;
 use domain::quality_definition::QualityDefinition;
@@ -21,7 +22,7 @@ use domain::release::Release;
 use super::fetch::Answer;
 use crate::error::ApiResult;
 use crate::providers::indexers;
-use crate::services::grab::pending_grabs;
+use crate::services::grab::queued_releases;
 use crate::services::indexer_status;
 use crate::services::profile_cache::Profiles;
 use crate::state::AppState;
@@ -59,6 +60,8 @@ pub struct SearchSettings {
     pub indexers: Vec<ActiveIndexer>,
     /// Indexers being left alone after failures.
     pub backed_off: Vec<i32>,
+    /// The downloads being followed (the queue).
+    pub downloads: Vec<TrackedDownload>,
 }
 
 impl SearchSettings {
@@ -83,6 +86,7 @@ impl SearchSettings {
                 .collect(),
             indexers,
             backed_off,
+            downloads: state.store.tracked_downloads().await?,
         })
     }
 
@@ -137,7 +141,8 @@ impl SearchSettings {
         let Some(profile) = self.profiles.by_id.get(&movie.quality_profile_id).cloned() else {
             return Ok(None);
         };
-        let queue = pending_grabs(state, movie.id).await?;
+        let queue = queued_releases(state, movie.id, &self.downloads).await?;
+        let blocklist = state.store.blocklist(&[movie.id]).await?;
         let movie_file_formats = movie
             .movie_file
             .as_ref()
@@ -149,6 +154,7 @@ impl SearchSettings {
         ctx.quality_definitions = self.definitions.clone();
         ctx.movie_file_formats = movie_file_formats;
         ctx.queue = queue;
+        ctx.blocklist = blocklist.iter().map(|entry| entry.item()).collect();
         ctx.release_profiles = self.release_profiles.clone();
         ctx.delay_profile = delay_profile;
         ctx.indexers = self.indexer_settings.clone();

@@ -1,0 +1,273 @@
+//! Importing finished downloads: the movie file is found in the download,
+//! checked, placed in the movie's folder under the naming format (linked or
+//! copied while the client seeds, moved otherwise), and recorded as the
+//! movie's file with a history event.
+//!
+//! Never losing a file: the destination is saved on the tracked download
+//! before anything is placed, the file is placed under a temporary name and
+//! renamed, and the database records it only once it is in place. A retry
+//! after a crash at any step finds its own work by that saved destination
+//! and finishes it, so an import keyed by its download never fails with
+//! "destination already exists", and never places a file twice.
+
+mod files;
+mod record;
+mod transfer;
+
+use std::path::{Path, PathBuf};
+
+use domain::download::{
+    StatusMessage, TrackedDownload, TrackedDownloadState, TrackedDownloadStatus,
+};
+use domain::movie::Movie;
+use domain::rename::{NamingConfig, NamingValues};
+
+use crate::error::ApiResult;
+use crate::services::naming;
+use crate::state::AppState;
+
+pub use files::{is_video, main_video};
+pub use transfer::{Mode, Placed, place, temporary};
+
+/// What a round of imports did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Downloads imported.
+    pub imported: usize,
+    /// Downloads that could not be imported as they are (see their messages).
+    pub blocked: usize,
+}
+
+/// Imports every finished download waiting for it, and finishes any import
+/// a crash cut short.
+pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
+    let mut report = ImportReport::default();
+    let waiting: Vec<TrackedDownload> = state
+        .store
+        .tracked_downloads()
+        .await?
+        .into_iter()
+        .filter(|d| match d.state {
+            TrackedDownloadState::ImportPending | TrackedDownloadState::Importing => true,
+            // Tried again each round, as the user may have fixed the cause.
+            TrackedDownloadState::ImportBlocked => d.movie_id.is_some(),
+            _ => false,
+        })
+        .collect();
+    if waiting.is_empty() {
+        return Ok(report);
+    }
+    let naming = naming::load(state).await?;
+    for mut download in waiting {
+        match import(state, &naming, &mut download).await {
+            Ok(()) => report.imported += 1,
+            Err(Stop::Store(error)) => {
+                tracing::warn!(release = %download.title, %error, "import interrupted; tried again next round");
+                continue;
+            }
+            Err(Stop::Blocked(reason)) => {
+                report.blocked += 1;
+                let again = download.state == TrackedDownloadState::ImportBlocked
+                    && download
+                        .status_messages
+                        .iter()
+                        .any(|m| m.messages.contains(&reason));
+                if again {
+                    tracing::debug!(release = %download.title, %reason, "import still blocked");
+                } else {
+                    tracing::warn!(release = %download.title, %reason, "import blocked");
+                }
+                download.state = TrackedDownloadState::ImportBlocked;
+                download.tracked_status = TrackedDownloadStatus::Warning;
+                download.status_messages = vec![StatusMessage::new(&download.title, reason)];
+            }
+        }
+        state.store.update_tracked_download(&download).await?;
+    }
+    Ok(report)
+}
+
+/// Why an import stopped.
+enum Stop {
+    /// The download cannot be imported as it is; the message says why.
+    Blocked(String),
+    /// The database failed: the import is tried again on the next round,
+    /// and finds what it had done by its saved destination.
+    Store(store::StoreError),
+}
+
+impl From<store::StoreError> for Stop {
+    fn from(e: store::StoreError) -> Self {
+        Stop::Store(e)
+    }
+}
+
+async fn import(
+    state: &AppState,
+    naming: &NamingConfig,
+    download: &mut TrackedDownload,
+) -> Result<(), Stop> {
+    let movie_id = download
+        .movie_id
+        .ok_or_else(|| Stop::Blocked("The download is not matched to a movie".into()))?;
+    let movie = state.store.movie(movie_id).await?;
+
+    // An import cut short: its file is in place (then only the records are
+    // missing), or it never got there (then it starts again).
+    if download.state == TrackedDownloadState::Importing
+        && let Some(path) = download.import_path.clone().map(PathBuf::from)
+        && path.is_file()
+    {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        record::finish(state, &movie, download, &path, size, None).await?;
+        return Ok(());
+    }
+
+    let output = download.output_path.clone().ok_or_else(|| {
+        Stop::Blocked("The download client has not said where the download is".into())
+    })?;
+    let (source, size) = main_video(Path::new(&output)).ok_or_else(|| {
+        Stop::Blocked(format!(
+            "No files found are eligible for import in {output}"
+        ))
+    })?;
+    check_upgrade(&movie, download)?;
+    let destination = destination(naming, &movie, download, &source)?;
+    check_space(&destination, size)?;
+    if destination.exists() && !is_current_file(&movie, &destination) {
+        return Err(Stop::Blocked(format!(
+            "Destination already exists and is not this movie's file: {}",
+            destination.display()
+        )));
+    }
+
+    download.state = TrackedDownloadState::Importing;
+    download.import_path = Some(destination.to_string_lossy().into_owned());
+    state.store.update_tracked_download(download).await?;
+
+    if let Some(folder) = destination.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Stop::Blocked(format!("Unable to create folder {}: {e}", folder.display()))
+        })?;
+    }
+    let mode = if download.can_move_files {
+        Mode::Move
+    } else {
+        Mode::LinkOrCopy
+    };
+    let placed = place(&source, &destination, mode)
+        .map_err(|e| Stop::Blocked(format!("Unable to place {}: {e}", source.display())))?;
+    record::finish(
+        state,
+        &movie,
+        download,
+        &destination,
+        size,
+        Some((&source, placed)),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Refuses a file no better than the movie's: a lower quality, or the same
+/// quality and revision.
+fn check_upgrade(movie: &Movie, download: &TrackedDownload) -> Result<(), Stop> {
+    let Some(existing) = &movie.movie_file else {
+        return Ok(());
+    };
+    let old = (
+        existing.quality.quality.weight(),
+        existing.quality.revision.version,
+    );
+    let new = (
+        download.quality.quality.weight(),
+        download.quality.revision.version,
+    );
+    if new <= old {
+        return Err(Stop::Blocked(
+            "Not an upgrade for existing movie file".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The file's place in the movie's folder: renamed by the naming format
+/// when renaming is on, else under its own name; always one plain name
+/// inside the folder.
+fn destination(
+    naming: &NamingConfig,
+    movie: &Movie,
+    download: &TrackedDownload,
+    source: &Path,
+) -> Result<PathBuf, Stop> {
+    let stem = source
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = source
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_else(|| "mkv".into());
+    let parsed = parser::parse_movie_title(&download.title, false);
+    let metadata = movie.metadata.parse().ok();
+    let name = if naming.rename_movies {
+        naming.file_name(&NamingValues {
+            title: &movie.title,
+            original_title: metadata.as_ref().map_or("", |m| m.original_title.as_str()),
+            year: movie.year,
+            imdb_id: movie.imdb_id.as_deref(),
+            tmdb_id: movie.tmdb_id,
+            quality: Some(download.quality),
+            edition: parsed.as_ref().map_or("", |p| p.edition.as_str()),
+            release_group: parsed.as_ref().and_then(|p| p.release_group.as_deref()),
+            media_info: None,
+            original_file_name: &stem,
+            scene_name: Some(&download.title),
+            custom_formats: Vec::new(),
+        })
+    } else {
+        naming
+            .clean(&stem)
+            .trim()
+            .trim_start_matches('.')
+            .to_string()
+    };
+    let is_plain = !name.is_empty()
+        && Path::new(&name).components().count() == 1
+        && !matches!(name.as_str(), "." | "..");
+    if !is_plain || movie.path.is_empty() {
+        return Err(Stop::Blocked(format!(
+            "'{name}' cannot be a file name in the movie's folder"
+        )));
+    }
+    Ok(Path::new(&movie.path).join(format!("{name}.{extension}")))
+}
+
+/// Whether `path` is the movie's current file (an upgrade under the same
+/// name replaces it).
+fn is_current_file(movie: &Movie, path: &Path) -> bool {
+    movie
+        .movie_file
+        .as_ref()
+        .is_some_and(|f| Path::new(&movie.path).join(&f.relative_path) == path)
+}
+
+/// Refuses an import the destination's disk has no room for.
+fn check_space(destination: &Path, size: u64) -> Result<(), Stop> {
+    let mut probe = destination.parent();
+    while let Some(folder) = probe {
+        if folder.exists() {
+            if let Ok(free) = fs4::available_space(folder)
+                && free < size
+            {
+                return Err(Stop::Blocked(format!(
+                    "Not enough free space: {} needs {size} bytes, {free} free",
+                    folder.display()
+                )));
+            }
+            return Ok(());
+        }
+        probe = folder.parent();
+    }
+    Ok(())
+}

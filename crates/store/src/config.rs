@@ -1,0 +1,15 @@
+//! Settings kept whole under one key, as JSON text (`naming`, …): the
+//! service that owns a setting reads and writes its shape.
+
+use async_trait::async_trait;
+
+use crate::Result;
+
+/// Settings by key.
+#[async_trait]
+pub trait ConfigStore: Send + Sync {
+    /// The JSON text stored under `key`, if any.
+    async fn config_text(&self, key: &str) -> Result<Option<String>>;
+    /// Stores JSON text under `key`, replacing what was there.
+    async fn set_config_text(&self, key: &str, value: &str) -> Result<()>;
+}
