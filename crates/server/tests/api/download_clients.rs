@@ -43,7 +43,17 @@ async fn a_blackhole_is_set_up_tested_and_removed() {
         .iter()
         .map(|s| s["implementation"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["TorrentBlackhole", "UsenetBlackhole"]);
+    assert_eq!(
+        names,
+        [
+            "TorrentBlackhole",
+            "UsenetBlackhole",
+            "Nzbget",
+            "QBittorrent",
+            "Sabnzbd",
+            "Transmission"
+        ]
+    );
     assert_eq!(schema[0]["protocol"], "torrent");
     assert_eq!(field(&schema[0], "magnetFileExtension"), ".magnet");
     assert_eq!(schema[0]["enable"], true);
