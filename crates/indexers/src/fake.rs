@@ -65,6 +65,9 @@ struct Inner {
     without_fixture: bool,
     /// The download links fetched, as paths.
     downloads: Vec<String>,
+    /// What published releases' links answer, by file name, when a test
+    /// gave it (a real .torrent for data the test made).
+    payloads: std::collections::HashMap<String, Vec<u8>>,
 }
 
 /// A release to publish on a fake, with what the feed says of it.
@@ -86,6 +89,8 @@ pub struct FakeRelease {
     pub peers: i32,
     /// Marked freeleech (Torznab only).
     pub freeleech: bool,
+    /// What its link answers; a small generated .torrent or .nzb when none.
+    pub payload: Option<Vec<u8>>,
 }
 
 impl FakeRelease {
@@ -100,6 +105,7 @@ impl FakeRelease {
             seeders: 50,
             peers: 60,
             freeleech: false,
+            payload: None,
         }
     }
 }
@@ -165,9 +171,19 @@ impl FakeIndexer {
 
     /// Lists a release, newest of all; its link is on this fake.
     pub fn publish(&self, release: FakeRelease) {
-        let item =
-            crate::fake_feed::item(self.flavour, &release, lock(&self.inner).published.len());
-        lock(&self.inner).published.insert(0, item);
+        let mut inner = lock(&self.inner);
+        let n = inner.published.len();
+        let item = crate::fake_feed::item(self.flavour, &release, n);
+        if let Some(payload) = release.payload {
+            let extension = match self.flavour {
+                Flavour::Newznab => "nzb",
+                Flavour::Torznab => "torrent",
+            };
+            inner
+                .payloads
+                .insert(format!("published-{n}.{extension}"), payload);
+        }
+        inner.published.insert(0, item);
     }
 
     /// Leaves the fixture's releases out, so only published ones are listed.
@@ -257,7 +273,19 @@ async fn download(
     State((_, inner)): State<Shared>,
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {
-    lock(&inner).downloads.push(format!("/dl/{file}"));
+    let given = {
+        let mut inner = lock(&inner);
+        inner.downloads.push(format!("/dl/{file}"));
+        inner.payloads.get(&file).cloned()
+    };
+    if let Some(payload) = given {
+        return (
+            StatusCode::OK,
+            [("content-type", "application/x-bittorrent")],
+            payload,
+        )
+            .into_response();
+    }
     if file.ends_with(".nzb") {
         let body = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nzb xmlns=\"http://www.newzbin.com/DTD/2003/nzb\">\

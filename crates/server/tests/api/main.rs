@@ -21,6 +21,7 @@ mod movies;
 mod observability;
 mod parse;
 mod queue;
+mod real_clients;
 mod schedule;
 mod search;
 mod settings_lists;

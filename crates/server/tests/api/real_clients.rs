@@ -1,0 +1,289 @@
+//! The whole way with the real torrent clients `scripts/test.sh` starts: a
+//! fake Torznab lists a real .torrent made for a small real video, the
+//! search grabs it into qBittorrent or Transmission, the client completes it
+//! by checking the data the test placed where it looks, the queue follows
+//! it, and the import puts the renamed file in the movie's folder.
+
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use indexers::fake::{FakeRelease, FakeTorznab};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app_with_tmdb};
+
+/// The release, as the video's file name and the .torrent's name.
+const RELEASE: &str = "The.Matrix.1999.1080p.BluRay.x264-GRP";
+
+/// A client's address and credentials from `variable`
+/// (`http://user:password@127.0.0.1:PORT`).
+struct ClientUrl {
+    host: String,
+    port: u16,
+    username: String,
+    password: String,
+}
+
+fn client_url(variable: &str) -> ClientUrl {
+    let url = std::env::var(variable).unwrap_or_else(|_| {
+        panic!("{variable} is not set: run `scripts/test.sh` (it starts the real clients)")
+    });
+    let rest = url.trim_start_matches("http://");
+    let (credentials, address) = rest.rsplit_once('@').expect("credentials in the URL");
+    let (username, password) = credentials.split_once(':').expect("user:password");
+    let (host, port) = address
+        .trim_end_matches('/')
+        .rsplit_once(':')
+        .expect("a port");
+    ClientUrl {
+        host: host.into(),
+        port: port.parse().expect("a port number"),
+        username: username.into(),
+        password: password.into(),
+    }
+}
+
+/// A two-second video with sound, made by ffmpeg.
+async fn small_video(folder: &Path) -> Vec<u8> {
+    let path = folder.join("video.mkv");
+    let status = tokio::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=duration=2:size=320x240:rate=24",
+        ])
+        .args([
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=duration=2",
+            "-c:v",
+            "mpeg4",
+            "-c:a",
+            "aac",
+            "-shortest",
+        ])
+        .arg(&path)
+        .status()
+        .await
+        .expect("ffmpeg (scripts/test.sh installs it)");
+    assert!(status.success(), "ffmpeg failed");
+    std::fs::read(&path).expect("the video")
+}
+
+/// qBittorrent's folder for new torrents.
+async fn qbittorrent_folder(url: &ClientUrl) -> PathBuf {
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let base = format!("http://{}:{}/api/v2", url.host, url.port);
+    http.post(format!("{base}/auth/login"))
+        .form(&[("username", &url.username), ("password", &url.password)])
+        .send()
+        .await
+        .unwrap();
+    let preferences: Value = http
+        .get(format!("{base}/app/preferences"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    PathBuf::from(preferences["save_path"].as_str().expect("save_path"))
+}
+
+/// Transmission's download folder.
+async fn transmission_folder(url: &ClientUrl) -> PathBuf {
+    let http = reqwest::Client::new();
+    let rpc = format!("http://{}:{}/transmission/rpc", url.host, url.port);
+    let call = |session: String| {
+        http.post(&rpc)
+            .basic_auth(&url.username, Some(&url.password))
+            .header("X-Transmission-Session-Id", session)
+            .json(&json!({"method": "session-get"}))
+            .send()
+    };
+    let first = call(String::new()).await.unwrap();
+    let session = first
+        .headers()
+        .get("X-Transmission-Session-Id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let answer: Value = call(session).await.unwrap().json().await.unwrap();
+    PathBuf::from(
+        answer["arguments"]["download-dir"]
+            .as_str()
+            .expect("download-dir"),
+    )
+}
+
+/// Runs the whole way with the client `implementation`, whose downloads land
+/// in `folder` (where the test places the video first).
+async fn grab_complete_and_import(
+    implementation: &str,
+    url: ClientUrl,
+    category: &str,
+    folder: PathBuf,
+) {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let naming = app
+        .put(
+            "/api/v3/config/naming",
+            &json!({"renameMovies": true,
+            "standardMovieFormat": "{Movie Title} ({Release Year}) {Quality Full}",
+            "movieFolderFormat": "{Movie Title} ({Release Year})"}),
+        )
+        .await;
+    assert_eq!(naming.status(), StatusCode::ACCEPTED);
+
+    let work = tempfile::tempdir().unwrap();
+    let video = small_video(work.path()).await;
+    let file_name = format!("{RELEASE}.mkv");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join(&file_name), &video).unwrap();
+    let torrent = downloaders::fake::single_file_torrent(&file_name, &video);
+    let hash = downloaders::torrent_hash::of_torrent(&torrent).unwrap();
+
+    let indexer = FakeTorznab::start().await;
+    indexer.without_fixture();
+    let mut release = FakeRelease::new(RELEASE);
+    release.tmdb_id = 603;
+    release.imdb_digits = "0133093".into();
+    release.size = video.len() as i64;
+    release.payload = Some(torrent);
+    indexer.publish(release);
+    let response = app
+        .post("/api/v3/indexer", &json!({
+            "name": "Torznab", "implementation": "Torznab", "configContract": "TorznabSettings",
+            "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+            "priority": 25, "tags": [],
+            "fields": [{"name": "baseUrl", "value": indexer.base_url}, {"name": "apiPath", "value": "/api"},
+                       {"name": "apiKey", "value": indexers::fake::API_KEY}, {"name": "categories", "value": [2000, 2040]}]
+        }))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+    let response = app
+        .post("/api/v3/downloadclient", &json!({
+            "name": implementation, "implementation": implementation,
+            "configContract": format!("{implementation}Settings"), "enable": true, "tags": [],
+            "fields": [{"name": "host", "value": url.host}, {"name": "port", "value": url.port},
+                       {"name": "username", "value": url.username}, {"name": "password", "value": url.password},
+                       {"name": "movieCategory", "value": category}]
+        }))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+
+    let search = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
+        )
+        .await;
+    let search: Value = search.json().await.unwrap();
+    let done = app.finished_command(&search["id"]).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let grabbed = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=grabbed",
+            movie["id"]
+        ))
+        .await;
+    assert_eq!(grabbed[0]["downloadId"], hash.as_str(), "{grabbed}");
+
+    // The client checks the data, finds it whole, and seeds; the next
+    // refresh follows it and imports it.
+    let mut stored = Value::Null;
+    for _ in 0..60 {
+        let refresh = app
+            .post(
+                "/api/v3/command",
+                &json!({"name": "RefreshMonitoredDownloads"}),
+            )
+            .await;
+        let refresh: Value = refresh.json().await.unwrap();
+        app.finished_command(&refresh["id"]).await;
+        stored = app
+            .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+            .await;
+        if stored["hasFile"] == true {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert_eq!(stored["hasFile"], true, "imported within 30 s: {stored}");
+    let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
+    let imported = movie_folder.join("The Matrix (1999) Bluray-1080p.mkv");
+    assert_eq!(
+        stored["movieFile"]["relativePath"],
+        "The Matrix (1999) Bluray-1080p.mkv"
+    );
+    assert_eq!(std::fs::read(&imported).unwrap(), video);
+    let seeding = folder.join(&file_name);
+    assert_eq!(
+        std::fs::metadata(&imported).unwrap().ino(),
+        std::fs::metadata(&seeding).unwrap().ino(),
+        "hard-linked: the client keeps seeding its file"
+    );
+    let imported_event = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=downloadFolderImported",
+            movie["id"]
+        ))
+        .await;
+    assert_eq!(imported_event[0]["downloadId"], hash.as_str());
+    assert_eq!(app.get_json("/api/v3/queue").await["totalRecords"], 0);
+
+    // Removed from the client, with its data; the library's file stays.
+    let tracked = app.store.tracked_downloads().await.unwrap();
+    let id = tracked
+        .iter()
+        .find(|d| d.download_id == hash)
+        .expect("tracked")
+        .id;
+    assert_eq!(
+        app.delete(&format!("/api/v3/queue/{id}")).await.status(),
+        StatusCode::OK
+    );
+    assert!(imported.exists());
+    app_done(app).await;
+}
+
+async fn app_done(app: TestApp) {
+    app.stop().await.expect("a clean stop");
+}
+
+#[tokio::test]
+async fn qbittorrent_downloads_are_grabbed_followed_and_imported() {
+    let url = client_url("UNIFIED_RADARR_TEST_QBITTORRENT");
+    let folder = qbittorrent_folder(&url).await;
+    grab_complete_and_import("QBittorrent", url, "radarr-whole-way", folder).await;
+}
+
+#[tokio::test]
+async fn transmission_downloads_are_grabbed_followed_and_imported() {
+    let url = client_url("UNIFIED_RADARR_TEST_TRANSMISSION");
+    let folder = transmission_folder(&url).await.join("radarr-whole-way");
+    grab_complete_and_import("Transmission", url, "radarr-whole-way", folder).await;
+}
