@@ -287,3 +287,126 @@ async fn transmission_downloads_are_grabbed_followed_and_imported() {
     let folder = transmission_folder(&url).await.join("radarr-whole-way");
     grab_complete_and_import("Transmission", url, "radarr-whole-way", folder).await;
 }
+
+#[tokio::test]
+async fn a_download_nzbget_fails_is_blocklisted_searched_again_and_not_grabbed_twice() {
+    let url = client_url("UNIFIED_RADARR_TEST_NZBGET");
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+
+    // An .nzb without a single article: NZBGet fails it as unreadable.
+    let indexer = indexers::fake::FakeNewznab::start().await;
+    indexer.without_fixture();
+    let mut release = FakeRelease::new("The.Matrix.1999.1080p.BluRay.x264-NZBFAIL");
+    release.tmdb_id = 603;
+    release.imdb_digits = "0133093".into();
+    release.payload = Some(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nzb xmlns=\"http://www.newzbin.com/DTD/2003/nzb\"></nzb>\n".to_vec(),
+    );
+    indexer.publish(release);
+    let response = app
+        .post("/api/v3/indexer", &json!({
+            "name": "Newznab", "implementation": "Newznab", "configContract": "NewznabSettings",
+            "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+            "priority": 25, "tags": [],
+            "fields": [{"name": "baseUrl", "value": indexer.base_url}, {"name": "apiPath", "value": "/api"},
+                       {"name": "apiKey", "value": indexers::fake::API_KEY}, {"name": "categories", "value": [2000, 2040]}]
+        }))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+    let response = app
+        .post("/api/v3/downloadclient", &json!({
+            "name": "NZBGet", "implementation": "Nzbget", "configContract": "NzbgetSettings",
+            "enable": true, "tags": [],
+            "fields": [{"name": "host", "value": url.host}, {"name": "port", "value": url.port},
+                       {"name": "username", "value": url.username}, {"name": "password", "value": url.password},
+                       {"name": "movieCategory", "value": "radarr"}]
+        }))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+
+    let search = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
+        )
+        .await;
+    let search: Value = search.json().await.unwrap();
+    app.finished_command(&search["id"]).await;
+    let history_of = |kind: &'static str| {
+        let app = &app;
+        let id = movie["id"].clone();
+        async move {
+            app.get_json(&format!(
+                "/api/v3/history/movie?movieId={id}&eventType={kind}"
+            ))
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+        }
+    };
+    let grabs = history_of("grabbed").await;
+    assert_eq!(grabs.len(), 1, "{grabs:?}");
+    let download_id = grabs[0]["downloadId"].clone();
+
+    let mut blocklist = Value::Null;
+    for _ in 0..60 {
+        let refresh = app
+            .post(
+                "/api/v3/command",
+                &json!({"name": "RefreshMonitoredDownloads"}),
+            )
+            .await;
+        let refresh: Value = refresh.json().await.unwrap();
+        app.finished_command(&refresh["id"]).await;
+        blocklist = app.get_json("/api/v3/blocklist").await;
+        if blocklist["totalRecords"] == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert_eq!(
+        blocklist["totalRecords"], 1,
+        "failed within 30 s: {blocklist}"
+    );
+    assert_eq!(
+        blocklist["records"][0]["sourceTitle"],
+        "The.Matrix.1999.1080p.BluRay.x264-NZBFAIL"
+    );
+    assert_eq!(blocklist["records"][0]["protocol"], "usenet");
+    let failed = history_of("downloadFailed").await;
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0]["downloadId"], download_id);
+
+    // The search queued again finds only the blocklisted release: nothing
+    // is grabbed twice.
+    app.idle().await;
+    let commands = app.get_json("/api/v3/command").await;
+    let searches = commands
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"] == "MoviesSearch")
+        .count();
+    assert_eq!(searches, 2, "the user's and the one after the failure");
+    assert_eq!(history_of("grabbed").await.len(), 1);
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={}", movie["id"]))
+        .await;
+    let rejections = releases[0]["rejections"].to_string();
+    assert!(rejections.contains("blocklisted"), "{rejections}");
+    app_done(app).await;
+}

@@ -104,7 +104,9 @@ async fn handle_failed(
         .clone()
         .unwrap_or_else(|| "The download client reported the download as failed".to_string());
     fail(state, download, &message, Failure { search_again: true }).await?;
-    if provider.flag("removeFailedDownloads", true)
+    // Only ours: a download someone else put in the category is left alone.
+    if download.movie_id.is_some()
+        && provider.flag("removeFailedDownloads", true)
         && let Err(error) = client.remove(&download.download_id, true).await
     {
         tracing::warn!(client = %provider.name, %error, "a failed download was not removed from its client");
