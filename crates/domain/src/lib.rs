@@ -12,6 +12,7 @@ pub mod download;
 pub mod exclusion;
 pub mod history;
 pub mod indexer_status;
+pub mod media_info;
 pub mod movie;
 pub mod movie_file;
 pub mod naming;

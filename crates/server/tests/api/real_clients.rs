@@ -240,6 +240,11 @@ async fn grab_complete_and_import(
         "The Matrix (1999) Bluray-1080p.mkv"
     );
     assert_eq!(std::fs::read(&imported).unwrap(), video);
+    let media = &stored["movieFile"]["mediaInfo"];
+    assert_eq!(media["videoCodec"], "MPEG4", "read by ffprobe: {media}");
+    assert_eq!(media["audioCodec"], "AAC");
+    assert_eq!(media["resolution"], "320x240");
+    assert_eq!(media["runTime"], "0:00:02");
     let seeding = folder.join(&file_name);
     assert_eq!(
         std::fs::metadata(&imported).unwrap().ino(),

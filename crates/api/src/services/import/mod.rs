@@ -11,6 +11,7 @@
 //! "destination already exists", and never places a file twice.
 
 mod files;
+mod probe;
 mod record;
 mod transfer;
 
@@ -119,7 +120,13 @@ async fn import(
         && path.is_file()
     {
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        record::finish(state, &movie, download, &path, size, None).await?;
+        let file = record::Placement {
+            path: &path,
+            size,
+            source: None,
+            media_info: probe::media_info(&path).await,
+        };
+        record::finish(state, &movie, download, file).await?;
         return Ok(());
     }
 
@@ -157,15 +164,14 @@ async fn import(
     };
     let placed = place(&source, &destination, mode)
         .map_err(|e| Stop::Blocked(format!("Unable to place {}: {e}", source.display())))?;
-    record::finish(
-        state,
-        &movie,
-        download,
-        &destination,
+    let media_info = probe::media_info(&destination).await;
+    let file = record::Placement {
+        path: &destination,
         size,
-        Some((&source, placed)),
-    )
-    .await?;
+        source: Some((&source, placed)),
+        media_info,
+    };
+    record::finish(state, &movie, download, file).await?;
     Ok(())
 }
 

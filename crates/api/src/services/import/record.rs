@@ -10,21 +10,36 @@ use chrono::Utc;
 use domain::download::{TrackedDownload, TrackedDownloadState, TrackedDownloadStatus};
 use domain::history::{HistoryEntry, HistoryEventType};
 use domain::movie::Movie;
-use domain::movie_file::MovieFile;
+use domain::movie_file::{MediaInfo, MovieFile};
 
 use super::{Placed, Stop};
 use crate::state::AppState;
 
-/// Records the file at `destination` as the movie's, imported from
-/// `download` (placed from `source` in this run, when it was).
+/// A movie file in place in the movie's folder.
+pub(super) struct Placement<'a> {
+    /// Where it is.
+    pub path: &'a Path,
+    /// Its size.
+    pub size: u64,
+    /// Where it came from and how, when it was placed in this run.
+    pub source: Option<(&'a Path, Placed)>,
+    /// What ffprobe read of it.
+    pub media_info: Option<MediaInfo>,
+}
+
+/// Records the placed file as the movie's, imported from `download`.
 pub(super) async fn finish(
     state: &AppState,
     movie: &Movie,
     download: &mut TrackedDownload,
-    destination: &Path,
-    size: u64,
-    source: Option<(&Path, Placed)>,
+    file: Placement<'_>,
 ) -> Result<(), Stop> {
+    let Placement {
+        path: destination,
+        size,
+        source,
+        media_info,
+    } = file;
     let folder = Path::new(&movie.path);
     let relative = destination
         .strip_prefix(folder)
@@ -58,7 +73,7 @@ pub(super) async fn finish(
                 languages: download.languages.clone(),
                 quality: download.quality,
                 indexer_flags: 0,
-                media_info: None,
+                media_info,
                 original_file_path: source.map(|(s, _)| s.to_string_lossy().into_owned()),
             })
             .await?;
