@@ -304,6 +304,29 @@ impl MovieStore for PostgresStore {
         Ok(MovieFile { id, ..file.clone() })
     }
 
+    async fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>> {
+        let row: Option<MovieRow> = sqlx::query_as(&format!("{SELECT_MOVIE} WHERE f.id = $1"))
+            .bind(file_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(Movie::try_from).transpose()
+    }
+
+    async fn delete_movie_file(&self, file_id: i32) -> Result<()> {
+        let deleted = sqlx::query("DELETE FROM movie_files WHERE id = $1")
+            .bind(file_id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(StoreError::NotFound {
+                entity: "MovieFile",
+                id: file_id,
+            });
+        }
+        Ok(())
+    }
+
     async fn tmdb_ids(&self) -> Result<Vec<i32>> {
         Ok(sqlx::query_scalar("SELECT tmdb_id FROM movies")
             .fetch_all(&self.pool)

@@ -373,6 +373,31 @@ impl MovieStore for SqliteStore {
         .await
     }
 
+    async fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>> {
+        self.db.read(|conn| {
+            query_movie(
+                conn,
+                concat!(select_movie!(), " WHERE f.id = ?1"),
+                [file_id],
+            )
+        })
+    }
+
+    async fn delete_movie_file(&self, file_id: i32) -> Result<()> {
+        let Some(movie) = self.movie_by_file_id(file_id).await? else {
+            return Err(StoreError::NotFound {
+                entity: "MovieFile",
+                id: file_id,
+            });
+        };
+        self.counted(&[movie.id], |conn| {
+            conn.prepare_cached("DELETE FROM movie_files WHERE id = ?1")?
+                .execute([file_id])?;
+            Ok(())
+        })
+        .await
+    }
+
     async fn tmdb_ids(&self) -> Result<Vec<i32>> {
         self.db.read(|conn| {
             let mut stmt = conn.prepare_cached("SELECT tmdb_id FROM movies")?;

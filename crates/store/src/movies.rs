@@ -40,6 +40,11 @@ pub trait MovieStore: Send + Sync {
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()>;
     /// Records a movie's file, replacing the one it had.
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
+    /// The movie whose file has this id, if any.
+    async fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>>;
+    /// Forgets a movie file (the file on disk is the caller's); an unknown
+    /// id is not found.
+    async fn delete_movie_file(&self, file_id: i32) -> Result<()>;
     /// Every movie's TMDB id, in no order.
     async fn tmdb_ids(&self) -> Result<Vec<i32>>;
     /// Every movie's folder, for telling which folders of a root belong to no movie.

@@ -11,6 +11,7 @@ mod indexer_config;
 mod indexer_status;
 mod media_cover;
 mod movie;
+mod movie_file;
 mod movie_list;
 mod movie_lookup;
 mod naming_config;
@@ -86,6 +87,7 @@ pub fn app(state: AppState) -> Router {
         .merge(queue::routes())
         .merge(blocklist::routes())
         .merge(naming_config::routes())
+        .merge(movie_file::routes())
         .merge(remote_path_mapping::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()

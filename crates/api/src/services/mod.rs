@@ -10,6 +10,7 @@ pub mod list_blocks;
 pub mod list_cache;
 pub mod lookup;
 pub mod media_covers;
+pub mod movie_files;
 pub mod movies;
 pub mod naming;
 pub mod parse;

@@ -2,7 +2,7 @@
 //! through a blackhole's watch folder (the real clients have their own
 //! tests in the downloaders crate), kept across a restart, and removed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use reqwest::StatusCode;
@@ -553,4 +553,65 @@ async fn an_import_cut_short_is_finished_by_the_next_round() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 1, "not placed twice: {names:?}");
+}
+
+#[tokio::test]
+async fn an_imported_file_is_read_and_deleted_through_moviefile() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let watch = tempfile::tempdir().unwrap();
+    add_blackhole(&app, watch.path().to_str().unwrap()).await;
+    finished(
+        watch.path(),
+        "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv",
+        1500,
+    );
+    refresh(&app).await;
+
+    let files = app
+        .get_json(&format!("/api/v3/moviefile?movieId={}", movie["id"]))
+        .await;
+    assert_eq!(files.as_array().map(Vec::len), Some(1), "{files}");
+    let file = &files[0];
+    assert_eq!(file["movieId"], movie["id"]);
+    assert_eq!(file["size"], 1500);
+    assert_eq!(file["sceneName"], "The.Matrix.1999.1080p.BluRay.x264-GRP");
+    let id = file["id"].as_i64().unwrap();
+    let path = PathBuf::from(file["path"].as_str().unwrap());
+    assert!(path.is_file());
+    assert_eq!(
+        app.get_json(&format!("/api/v3/moviefile/{id}")).await["id"],
+        id
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v3/moviefile?movieFileIds={id}"))
+            .await[0]["id"],
+        id
+    );
+
+    assert_eq!(
+        app.delete(&format!("/api/v3/moviefile/{id}"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert!(!path.exists());
+    assert_eq!(
+        app.get_json(&format!("/api/v3/movie/{}", movie["id"]))
+            .await["hasFile"],
+        false
+    );
+    assert_eq!(
+        app.get(&format!("/api/v3/moviefile/{id}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let deleted = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=movieFileDeleted",
+            movie["id"]
+        ))
+        .await;
+    assert_eq!(deleted[0]["data"]["reason"], "Manual");
 }

@@ -325,6 +325,47 @@ pub async fn movie_file_is_read_with_its_movie(store: &dyn Store) {
             .expect_err("no movie")
             .is_not_found()
     );
+
+    let current = store
+        .movie(movie.id)
+        .await
+        .expect("read")
+        .movie_file
+        .expect("a file");
+    let found = store
+        .movie_by_file_id(current.id)
+        .await
+        .expect("by file")
+        .expect("its movie");
+    assert_eq!(found.id, movie.id);
+    assert_eq!(
+        store
+            .movie_by_file_id(current.id + 100)
+            .await
+            .expect("none"),
+        None
+    );
+    let before = store.library_revision().await.expect("revision");
+    store.delete_movie_file(current.id).await.expect("forget");
+    assert!(
+        store
+            .movie(movie.id)
+            .await
+            .expect("read")
+            .movie_file
+            .is_none()
+    );
+    assert!(
+        store.library_revision().await.expect("revision") > before,
+        "a file's change is its movie's"
+    );
+    assert!(
+        store
+            .delete_movie_file(current.id)
+            .await
+            .expect_err("gone")
+            .is_not_found()
+    );
 }
 
 /// Search matches word prefixes of titles and alternative titles, all words

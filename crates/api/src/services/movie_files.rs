@@ -1,0 +1,71 @@
+//! Deleting a movie's file: from disk (only inside the movie's folder), from
+//! the library, and into history as Radarr records it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::Utc;
+use domain::history::{HistoryEntry, HistoryEventType};
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+
+/// Deletes the movie file `file_id`; an unknown id is not found.
+pub async fn delete(state: &AppState, file_id: i32) -> ApiResult<()> {
+    let movie =
+        state
+            .store
+            .movie_by_file_id(file_id)
+            .await?
+            .ok_or(store::StoreError::NotFound {
+                entity: "MovieFile",
+                id: file_id,
+            })?;
+    let Some(file) = movie.movie_file.clone() else {
+        return Ok(());
+    };
+    let folder = Path::new(&movie.path);
+    let path = folder.join(&file.relative_path);
+    // A relative path that leads out of the folder is never followed.
+    let inside = Path::new(&file.relative_path)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if inside {
+        match tokio::fs::remove_file(&path).await {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(ApiError::Conflict(format!(
+                    "Unable to delete {}: {e}",
+                    path.display()
+                )));
+            }
+        }
+    } else {
+        tracing::warn!(file = %file.relative_path, "not deleting a file outside its movie's folder");
+    }
+    state.store.delete_movie_file(file_id).await?;
+    let mut data = BTreeMap::new();
+    data.insert("reason".to_string(), "Manual".to_string());
+    data.insert("path".to_string(), path.to_string_lossy().into_owned());
+    state
+        .store
+        .add_history(&HistoryEntry {
+            id: 0,
+            movie_id: movie.id,
+            source_title: file
+                .scene_name
+                .clone()
+                .unwrap_or_else(|| file.relative_path.clone()),
+            quality: file.quality,
+            languages: file.languages.clone(),
+            custom_formats: Vec::new(),
+            custom_format_score: 0,
+            date: Utc::now(),
+            download_id: None,
+            event_type: HistoryEventType::MovieFileDeleted,
+            data,
+        })
+        .await?;
+    Ok(())
+}
