@@ -189,7 +189,9 @@ async fn health(State(state): State<AppState>) -> ApiResult<Response> {
             wiki_url: "https://wiki.servarr.com/radarr/system#health",
         });
     }
-    for problem in indexer_health::checks(state.store.as_ref(), chrono::Utc::now()).await? {
+    let indexer_problems = indexer_health::checks(state.store.as_ref(), chrono::Utc::now()).await?;
+    let client_problems = crate::services::tracking::health::checks(&state).await?;
+    for problem in indexer_problems.into_iter().chain(client_problems) {
         checks.push(HealthCheck {
             source: problem.source,
             kind: problem.kind,

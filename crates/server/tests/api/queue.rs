@@ -615,3 +615,58 @@ async fn an_imported_file_is_read_and_deleted_through_moviefile() {
         .await;
     assert_eq!(deleted[0]["data"]["reason"], "Manual");
 }
+
+#[tokio::test]
+async fn a_client_that_does_not_answer_is_shown_in_health_until_it_does() {
+    let app = spawn_app().await;
+    let response = app
+        .post(
+            "/api/v3/downloadclient?forceSave=true",
+            &json!({
+                "name": "Gone", "implementation": "QBittorrent",
+                "configContract": "QBittorrentSettings", "enable": true, "tags": [],
+                "fields": [{"name": "host", "value": "127.0.0.1"}, {"name": "port", "value": 1}]
+            }),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+    let client: Value = response.json().await.unwrap();
+    refresh(&app).await;
+    let health = app.get_json("/api/v3/health").await;
+    let check = health
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["source"] == "DownloadClientCheck")
+        .unwrap_or_else(|| panic!("{health}"));
+    assert_eq!(check["type"], "error");
+    assert!(
+        check["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Unable to communicate with Gone."),
+        "{check}"
+    );
+
+    // Switched off, it is no longer checked.
+    let mut disabled = client.clone();
+    disabled["enable"] = json!(false);
+    let response = app
+        .put(
+            &format!("/api/v3/downloadclient/{}?forceSave=true", client["id"]),
+            &disabled,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    refresh(&app).await;
+    let health = app.get_json("/api/v3/health").await;
+    assert!(
+        !health.to_string().contains("Unable to communicate"),
+        "{health}"
+    );
+}

@@ -4,6 +4,7 @@
 //! A finished one waits for its import, a failed one for its handling.
 
 mod failed;
+pub mod health;
 mod remove;
 mod update;
 
@@ -48,6 +49,7 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
         .map(|d| ((d.client_id, d.download_id.clone()), d))
         .collect();
     let mut report = RefreshReport::default();
+    let mut failures = std::collections::BTreeMap::new();
     for provider in &providers {
         let client = download_clients::client(provider).filter(|_| provider.flag("enable", true));
         let Some(client) = client else {
@@ -59,6 +61,7 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
             Ok(items) => items,
             Err(error) => {
                 report.failed_clients += 1;
+                failures.insert(provider.id, error.to_string());
                 tracing::warn!(client = %provider.name, %error, "download client did not answer");
                 metrics::counter!("radarr_download_client_errors_total").increment(1);
                 continue;
@@ -87,6 +90,7 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
             .save_client_downloads(provider.id, &tracked)
             .await?;
     }
+    health::record(state, &failures).await?;
     metrics::gauge!("radarr_queue_downloads").set(report.downloads as f64);
     Ok(report)
 }
