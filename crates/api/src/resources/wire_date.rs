@@ -70,18 +70,18 @@ pub fn dotnet_min_date() -> WireDate {
     WireDate(year_one.unwrap_or(DateTime::<Utc>::MIN_UTC))
 }
 
-/// A length of time as .NET writes a `TimeSpan`: `00:00:02.1234567`, with a
+/// A length of time as .NET writes a `TimeSpan` (its constant format):
+/// `00:00:02.1234567`, the fraction left out when there is none, with a
 /// `d.` day prefix from a day on.
 pub fn time_span(span: chrono::TimeDelta) -> String {
     let span = span.max(chrono::TimeDelta::zero());
     let seconds = span.num_seconds();
     let ticks = span.subsec_nanos() / 100;
     let (days, hours) = (seconds / 86_400, seconds / 3_600 % 24);
-    let clock = format!(
-        "{hours:02}:{:02}:{:02}.{ticks:07}",
-        seconds / 60 % 60,
-        seconds % 60
-    );
+    let mut clock = format!("{hours:02}:{:02}:{:02}", seconds / 60 % 60, seconds % 60);
+    if ticks > 0 {
+        clock.push_str(&format!(".{ticks:07}"));
+    }
     if days > 0 {
         format!("{days}.{clock}")
     } else {
@@ -97,18 +97,9 @@ mod tests {
     fn time_spans_are_written_as_dotnet_writes_them() {
         let span = chrono::TimeDelta::milliseconds(2_123) + chrono::TimeDelta::nanoseconds(456_700);
         assert_eq!(time_span(span), "00:00:02.1234567");
-        assert_eq!(
-            time_span(chrono::TimeDelta::minutes(61)),
-            "01:01:00.0000000"
-        );
-        assert_eq!(
-            time_span(chrono::TimeDelta::hours(49)),
-            "2.01:00:00.0000000"
-        );
-        assert_eq!(
-            time_span(chrono::TimeDelta::seconds(-5)),
-            "00:00:00.0000000"
-        );
+        assert_eq!(time_span(chrono::TimeDelta::minutes(61)), "01:01:00");
+        assert_eq!(time_span(chrono::TimeDelta::hours(49)), "2.01:00:00");
+        assert_eq!(time_span(chrono::TimeDelta::seconds(-5)), "00:00:00");
     }
 
     #[test]

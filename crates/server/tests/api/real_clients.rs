@@ -275,6 +275,18 @@ async fn grab_complete_and_import(
     app_done(app).await;
 }
 
+/// Runs `RefreshMonitoredDownloads` to its end.
+async fn refresh(app: &TestApp) {
+    let response = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "RefreshMonitoredDownloads"}),
+        )
+        .await;
+    let command: Value = response.json().await.unwrap();
+    app.finished_command(&command["id"]).await;
+}
+
 async fn app_done(app: TestApp) {
     app.stop().await.expect("a clean stop");
 }
@@ -413,5 +425,102 @@ async fn a_download_nzbget_fails_is_blocklisted_searched_again_and_not_grabbed_t
         .await;
     let rejections = releases[0]["rejections"].to_string();
     assert!(rejections.contains("blocklisted"), "{rejections}");
+    app_done(app).await;
+}
+
+#[tokio::test]
+async fn a_sabnzbd_download_is_queued_completed_and_moved_into_the_library() {
+    use downloaders::fake::FakeSabnzbd;
+
+    let sabnzbd = FakeSabnzbd::start().await;
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let indexer = indexers::fake::FakeNewznab::start().await;
+    indexer.without_fixture();
+    let mut release = FakeRelease::new("The.Matrix.1999.1080p.BluRay.x264-USENET");
+    release.tmdb_id = 603;
+    release.imdb_digits = "0133093".into();
+    release.size = 6000;
+    indexer.publish(release);
+    let response = app
+        .post("/api/v3/indexer", &json!({
+            "name": "Newznab", "implementation": "Newznab", "configContract": "NewznabSettings",
+            "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+            "priority": 25, "tags": [],
+            "fields": [{"name": "baseUrl", "value": indexer.base_url}, {"name": "apiPath", "value": "/api"},
+                       {"name": "apiKey", "value": indexers::fake::API_KEY}, {"name": "categories", "value": [2000, 2040]}]
+        }))
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let response = app
+        .post("/api/v3/downloadclient", &json!({
+            "name": "SABnzbd", "implementation": "Sabnzbd", "configContract": "SabnzbdSettings",
+            "enable": true, "tags": [],
+            "fields": [{"name": "host", "value": "127.0.0.1"}, {"name": "port", "value": sabnzbd.port},
+                       {"name": "apiKey", "value": FakeSabnzbd::API_KEY}, {"name": "movieCategory", "value": "movies"}]
+        }))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+
+    let search = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
+        )
+        .await;
+    let search: Value = search.json().await.unwrap();
+    app.finished_command(&search["id"]).await;
+    let grabbed = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=grabbed",
+            movie["id"]
+        ))
+        .await;
+    let nzo_id = grabbed[0]["downloadId"]
+        .as_str()
+        .expect("SABnzbd's id")
+        .to_string();
+    let job = sabnzbd.job(&nzo_id).expect("the job");
+    assert_eq!(job.category, "movies");
+    assert!(String::from_utf8_lossy(&job.nzb).contains("<nzb"));
+
+    // Downloading: the queue shows its progress.
+    assert!(sabnzbd.set_status(&nzo_id, "Downloading"));
+    assert!(sabnzbd.set_progress(&nzo_id, 2000, "0:01:40"));
+    refresh(&app).await;
+    let queue = app.get_json("/api/v3/queue").await;
+    let item = &queue["records"][0];
+    assert_eq!(item["downloadId"], nzo_id.as_str());
+    assert_eq!(item["protocol"], "usenet");
+    assert_eq!(item["status"], "downloading");
+    assert_eq!(item["timeleft"], "00:01:40");
+
+    // Finished: SABnzbd's folder holds the movie; it is moved, not copied.
+    let storage = tempfile::tempdir().unwrap();
+    let job_folder = storage
+        .path()
+        .join("The.Matrix.1999.1080p.BluRay.x264-USENET");
+    std::fs::create_dir_all(&job_folder).unwrap();
+    std::fs::write(job_folder.join("abc123.mkv"), vec![7u8; 6000]).unwrap();
+    assert!(sabnzbd.complete(&nzo_id, job_folder.to_str().unwrap()));
+    refresh(&app).await;
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+        .await;
+    assert_eq!(stored["hasFile"], true, "{stored}");
+    let imported = PathBuf::from(stored["movieFile"]["path"].as_str().unwrap());
+    assert_eq!(std::fs::metadata(&imported).unwrap().len(), 6000);
+    assert!(
+        !job_folder.join("abc123.mkv").exists(),
+        "moved out of SABnzbd's folder"
+    );
+    assert_eq!(app.get_json("/api/v3/queue").await["totalRecords"], 0);
     app_done(app).await;
 }
