@@ -172,6 +172,52 @@ def main():
             command = json.loads(request("GET", f"{base}/api/v3/command/{command['id']}")[2])
         print(f"RssSync over {movies} movies with no indexers: {command['status']} in {command.get('duration')}")
 
+        # Downloads: a watch folder of 1,000 finished releases the queue
+        # follows, then 100 movie files it imports (hard links).
+        status, _, _ = request("POST", f"{base}/api/v3/rootfolder", {"path": root})
+        watch = os.path.join(work, "watch")
+        os.makedirs(watch)
+        old = time.time() - 120
+        for n in range(1000):
+            folder = os.path.join(watch, f"Unknown.Release.{n}.2019.720p.WEB-DL-GRP")
+            os.makedirs(folder)
+            with open(os.path.join(folder, "info.nfo"), "w") as f:
+                f.write("x")
+            os.utime(folder, (old, old))
+        status, _, _ = request("POST", f"{base}/api/v3/downloadclient", {
+            "name": "Watch", "implementation": "TorrentBlackhole", "configContract": "TorrentBlackholeSettings",
+            "enable": True, "tags": [], "fields": [{"name": "torrentFolder", "value": watch},
+                                                  {"name": "watchFolder", "value": watch}]})
+        assert status == 201, status
+
+        def refresh():
+            _, _, raw = request("POST", f"{base}/api/v3/command", {"name": "RefreshMonitoredDownloads"})
+            command = json.loads(raw)
+            while command["status"] in ("queued", "started"):
+                time.sleep(0.01)
+                command = json.loads(request("GET", f"{base}/api/v3/command/{command['id']}")[2])
+            return command
+
+        t0 = time.monotonic()
+        entries = [(e.name, e.stat().st_mtime) for e in os.scandir(watch)]
+        scan_ms = (time.monotonic() - t0) * 1000
+        first = refresh()
+        steady = [refresh()["duration"] for _ in range(5)]
+        print(f"queue poll, {len(entries)} downloads: first sight {first['duration']}, "
+              f"then {', '.join(steady)} (listing the watch folder alone: {scan_ms:.1f} ms)")
+        for n in range(100):
+            body = {"title": f"Bench Movie {n}", "tmdbId": 20_000_000 + n, "year": 2020, "qualityProfileId": 1,
+                    "rootFolderPath": root, "monitored": True}
+            status, _, _ = request("POST", f"{base}/api/v3/movie", body)
+            assert status == 201, status
+            path = os.path.join(watch, f"Bench.Movie.{n}.2020.1080p.BluRay.x264-GRP.mkv")
+            with open(path, "wb") as f:
+                f.write(b"\0" * 1_000_000)
+            os.utime(path, (old, old))
+        imported = refresh()
+        print(f"queue poll that imports 100 movies (hard links) among 1,100 downloads: {imported['duration']} "
+              f"({imported.get('message')})")
+
         # A writer adds and updates movies as fast as it can while wrk reads.
         failures = []
         written = [0]
@@ -194,7 +240,6 @@ def main():
                     failures.append((status, raw[:200]))
                 written[0] += 2
 
-        status, _, _ = request("POST", f"{base}/api/v3/rootfolder", {"path": root})
         thread = threading.Thread(target=writer)
         thread.start()
         reads = wrk(base + "/", 16, 2, 15, script)
