@@ -4,4 +4,4 @@ mod json;
 mod query;
 
 pub use json::ApiJson;
-pub use query::QueryParams;
+pub use query::{Paging, QueryParams};

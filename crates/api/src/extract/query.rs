@@ -60,6 +60,84 @@ impl QueryParams {
                 .map_err(|_| invalid(name, v, "must be a whole number")),
         }
     }
+
+    /// Every id a list parameter gives (`movieIds=1&movieIds=2` or `1,2`).
+    pub fn ids(&self, name: &str) -> ApiResult<Vec<i32>> {
+        self.all(name)
+            .map(|v| v.parse().map_err(|_| invalid(name, v, "must be ids")))
+            .collect()
+    }
+
+    /// Radarr's paging of a list: `page` and `pageSize` (10 unless given),
+    /// `sortKey` from the endpoint's `keys` (else its `default_key`), and
+    /// `sortDirection`, where an absent one means descending and `default`
+    /// the endpoint's own (`default_descending`).
+    pub fn paging(
+        &self,
+        keys: &[&'static str],
+        default_key: &'static str,
+        default_descending: bool,
+    ) -> ApiResult<Paging> {
+        let sort_key = self
+            .get("sortkey")
+            .and_then(|given| keys.iter().find(|k| k.eq_ignore_ascii_case(given)))
+            .copied()
+            .unwrap_or(default_key);
+        let descending = match self
+            .get("sortdirection")
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("descending") => true,
+            Some("default") => default_descending,
+            _ => false,
+        };
+        Ok(Paging {
+            page: self.i32("page")?.filter(|p| *p > 0).unwrap_or(1) as usize,
+            page_size: self.i32("pagesize")?.filter(|p| *p > 0).unwrap_or(10) as usize,
+            sort_key,
+            descending,
+        })
+    }
+}
+
+/// A page asked of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    /// The page, from 1.
+    pub page: usize,
+    /// Records a page.
+    pub page_size: usize,
+    /// The sort key, one the endpoint knows.
+    pub sort_key: &'static str,
+    /// Whether the order is reversed.
+    pub descending: bool,
+}
+
+impl Paging {
+    /// This page of `sorted` (already in the asked order), and how many
+    /// there were in all.
+    pub fn take<T>(&self, sorted: Vec<T>) -> (Vec<T>, usize) {
+        let total = sorted.len();
+        let page = sorted
+            .into_iter()
+            .skip((self.page - 1).saturating_mul(self.page_size))
+            .take(self.page_size)
+            .collect();
+        (page, total)
+    }
+
+    /// Radarr's paging resource around `records`.
+    pub fn resource(&self, total: usize, records: serde_json::Value) -> serde_json::Value {
+        serde_json::json!({
+            "page": self.page,
+            "pageSize": self.page_size,
+            "sortKey": self.sort_key,
+            "sortDirection": if self.descending { "descending" } else { "ascending" },
+            "totalRecords": total,
+            "records": records,
+        })
+    }
 }
 
 fn invalid(name: &str, value: &str, rule: &str) -> ApiError {

@@ -95,35 +95,11 @@ async fn resources(
         .collect())
 }
 
-fn ids(query: &QueryParams, name: &str, field: &str) -> ApiResult<Vec<i32>> {
-    query
-        .all(name)
-        .map(|v| {
-            v.parse().map_err(|_| {
-                ApiError::invalid(field, format!("'{v}' is not an id"), "QueryValidator")
-            })
-        })
-        .collect()
-}
-
 /// `GET /blocklist`: newest first unless asked otherwise.
 #[tracing::instrument(skip_all)]
 async fn page(State(state): State<AppState>, query: QueryParams) -> ApiResult<Response> {
-    let page = query.i32("page")?.filter(|p| *p > 0).unwrap_or(1) as usize;
-    let page_size = query.i32("pagesize")?.filter(|p| *p > 0).unwrap_or(10) as usize;
-    let sort_key = query
-        .get("sortkey")
-        .and_then(|given| SORT_KEYS.iter().find(|k| k.eq_ignore_ascii_case(given)))
-        .copied()
-        .unwrap_or("date");
-    // Radarr's quirk: an absent direction means descending.
-    let descending = matches!(
-        query
-            .get("sortdirection")
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        None | Some("descending") | Some("default")
-    );
+    let paging = query.paging(&SORT_KEYS, "date", true)?;
+    let sort_key = paging.sort_key;
     let protocols: Vec<Protocol> = query
         .all("protocols")
         .map(|p| {
@@ -136,10 +112,7 @@ async fn page(State(state): State<AppState>, query: QueryParams) -> ApiResult<Re
             })
         })
         .collect::<ApiResult<_>>()?;
-    let mut entries = state
-        .store
-        .blocklist(&ids(&query, "movieids", "MovieIds")?)
-        .await?;
+    let mut entries = state.store.blocklist(&query.ids("movieids")?).await?;
     entries.retain(|e| protocols.is_empty() || protocols.contains(&e.protocol));
     let mut titles = HashMap::new();
     if sort_key == "movieMetadata.sortTitle" {
@@ -162,24 +135,12 @@ async fn page(State(state): State<AppState>, query: QueryParams) -> ApiResult<Re
         }
         .then(a.id.cmp(&b.id))
     });
-    if descending {
+    if paging.descending {
         entries.reverse();
     }
-    let total = entries.len();
-    let shown: Vec<BlocklistEntry> = entries
-        .into_iter()
-        .skip((page - 1).saturating_mul(page_size))
-        .take(page_size)
-        .collect();
+    let (shown, total) = paging.take(entries);
     let records = resources(&state, &shown, query.bool("includemovie", false)?).await?;
-    ok(&json!({
-        "page": page,
-        "pageSize": page_size,
-        "sortKey": sort_key,
-        "sortDirection": if descending { "descending" } else { "ascending" },
-        "totalRecords": total,
-        "records": records,
-    }))
+    ok(&paging.resource(total, Value::Array(records)))
 }
 
 /// `GET /blocklist/movie?movieId=`: a movie's entries, newest first.

@@ -8,7 +8,7 @@ use axum::routing::{delete, get};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::extract::{ApiJson, QueryParams};
 use crate::resources::movie::MovieFileWire;
 use crate::routes::movie::render_context;
@@ -24,22 +24,11 @@ pub fn routes() -> Router<AppState> {
         .route("/moviefile/{id}", get(one).delete(remove_one))
 }
 
-fn ids(query: &QueryParams, name: &str, field: &str) -> ApiResult<Vec<i32>> {
-    query
-        .all(name)
-        .map(|v| {
-            v.parse().map_err(|_| {
-                ApiError::invalid(field, format!("'{v}' is not an id"), "QueryValidator")
-            })
-        })
-        .collect()
-}
-
 /// `GET /moviefile?movieId=` (or `movieFileIds=`): the files asked for.
 #[tracing::instrument(skip_all)]
 async fn list(State(state): State<AppState>, query: QueryParams) -> ApiResult<Response> {
-    let movie_ids = ids(&query, "movieid", "MovieId")?;
-    let file_ids = ids(&query, "moviefileids", "MovieFileIds")?;
+    let movie_ids = query.ids("movieid")?;
+    let file_ids = query.ids("moviefileids")?;
     let mut movies = state.store.movies_by_ids(&movie_ids).await?;
     for file_id in file_ids {
         if let Some(movie) = state.store.movie_by_file_id(file_id).await?

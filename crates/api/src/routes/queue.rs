@@ -89,23 +89,12 @@ async fn resources(
         .collect())
 }
 
-fn ids(query: &QueryParams, name: &str, field: &str) -> ApiResult<Vec<i32>> {
-    query
-        .all(name)
-        .map(|v| {
-            v.parse().map_err(|_| {
-                ApiError::invalid(field, format!("'{v}' is not an id"), "QueryValidator")
-            })
-        })
-        .collect()
-}
-
 /// Whether a download passes the page's filters.
 fn wanted(download: &TrackedDownload, query: &QueryParams) -> ApiResult<bool> {
     if download.movie_id.is_none() && !query.bool("includeunknownmovieitems", false)? {
         return Ok(false);
     }
-    let movie_ids = ids(query, "movieids", "MovieIds")?;
+    let movie_ids = query.ids("movieids")?;
     if !movie_ids.is_empty() && !download.movie_id.is_some_and(|id| movie_ids.contains(&id)) {
         return Ok(false);
     }
@@ -115,11 +104,11 @@ fn wanted(download: &TrackedDownload, query: &QueryParams) -> ApiResult<bool> {
     {
         return Ok(false);
     }
-    let qualities = ids(query, "quality", "Quality")?;
+    let qualities = query.ids("quality")?;
     if !qualities.is_empty() && !qualities.contains(&download.quality.quality.id) {
         return Ok(false);
     }
-    let languages = ids(query, "languages", "Languages")?;
+    let languages = query.ids("languages")?;
     if !languages.is_empty() && !download.languages.iter().any(|l| languages.contains(&l.id)) {
         return Ok(false);
     }
@@ -185,22 +174,8 @@ fn compare(
 /// `GET /queue`: a page of the queue.
 #[tracing::instrument(skip_all)]
 async fn page(State(state): State<AppState>, query: QueryParams) -> ApiResult<Response> {
-    let page = query.i32("page")?.filter(|p| *p > 0).unwrap_or(1) as usize;
-    let page_size = query.i32("pagesize")?.filter(|p| *p > 0).unwrap_or(10) as usize;
-    let sort_key = query
-        .get("sortkey")
-        .and_then(|given| SORT_KEYS.iter().find(|k| k.eq_ignore_ascii_case(given)))
-        .copied()
-        .unwrap_or("timeleft");
-    // Radarr's quirks: an absent direction means descending; "default" is
-    // the endpoint's own (ascending).
-    let descending = matches!(
-        query
-            .get("sortdirection")
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        None | Some("descending")
-    );
+    let paging = query.paging(&SORT_KEYS, "timeleft", false)?;
+    let sort_key = paging.sort_key;
     let mut downloads = Vec::new();
     for download in queued(&state).await? {
         if wanted(&download, &query)? {
@@ -215,24 +190,12 @@ async fn page(State(state): State<AppState>, query: QueryParams) -> ApiResult<Re
         }
     }
     downloads.sort_by(|a, b| compare(sort_key, a, b, &titles));
-    if descending {
+    if paging.descending {
         downloads.reverse();
     }
-    let total = downloads.len();
-    let shown: Vec<TrackedDownload> = downloads
-        .into_iter()
-        .skip((page - 1).saturating_mul(page_size))
-        .take(page_size)
-        .collect();
+    let (shown, total) = paging.take(downloads);
     let records = resources(&state, &shown, query.bool("includemovie", false)?).await?;
-    ok(&json!({
-        "page": page,
-        "pageSize": page_size,
-        "sortKey": sort_key,
-        "sortDirection": if descending { "descending" } else { "ascending" },
-        "totalRecords": total,
-        "records": records,
-    }))
+    ok(&paging.resource(total, Value::Array(records)))
 }
 
 /// `GET /queue/details`: every queued download (of one movie if asked).

@@ -164,46 +164,17 @@ async fn grab_complete_and_import(
     release.size = video.len() as i64;
     release.payload = Some(torrent);
     indexer.publish(release);
-    let response = app
-        .post("/api/v3/indexer", &json!({
-            "name": "Torznab", "implementation": "Torznab", "configContract": "TorznabSettings",
-            "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-            "priority": 25, "tags": [],
-            "fields": [{"name": "baseUrl", "value": indexer.base_url}, {"name": "apiPath", "value": "/api"},
-                       {"name": "apiKey", "value": indexers::fake::API_KEY}, {"name": "categories", "value": [2000, 2040]}]
-        }))
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
-    let response = app
-        .post("/api/v3/downloadclient", &json!({
+    add_indexer(&app, "Torznab", &indexer.base_url).await;
+    add_client(&app, json!({
             "name": implementation, "implementation": implementation,
             "configContract": format!("{implementation}Settings"), "enable": true, "tags": [],
             "fields": [{"name": "host", "value": url.host}, {"name": "port", "value": url.port},
                        {"name": "username", "value": url.username}, {"name": "password", "value": url.password},
                        {"name": "movieCategory", "value": category}]
-        }))
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
+    }))
+    .await;
 
-    let search = app
-        .post(
-            "/api/v3/command",
-            &json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
-        )
-        .await;
-    let search: Value = search.json().await.unwrap();
-    let done = app.finished_command(&search["id"]).await;
-    assert_eq!(done["status"], "completed", "{done}");
+    search(&app, &movie["id"]).await;
     let grabbed = app
         .get_json(&format!(
             "/api/v3/history/movie?movieId={}&eventType=grabbed",
@@ -216,14 +187,7 @@ async fn grab_complete_and_import(
     // refresh follows it and imports it.
     let mut stored = Value::Null;
     for _ in 0..60 {
-        let refresh = app
-            .post(
-                "/api/v3/command",
-                &json!({"name": "RefreshMonitoredDownloads"}),
-            )
-            .await;
-        let refresh: Value = refresh.json().await.unwrap();
-        app.finished_command(&refresh["id"]).await;
+        refresh(&app).await;
         stored = app
             .get_json(&format!("/api/v3/movie/{}", movie["id"]))
             .await;
@@ -275,6 +239,56 @@ async fn grab_complete_and_import(
     app_done(app).await;
 }
 
+/// Adds a fake indexer (`Newznab` or `Torznab`) as a user would.
+async fn add_indexer(app: &TestApp, implementation: &str, base_url: &str) {
+    let response = app
+        .post(
+            "/api/v3/indexer",
+            &json!({
+                "name": implementation, "implementation": implementation,
+                "configContract": format!("{implementation}Settings"),
+                "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+                "priority": 25, "tags": [],
+                "fields": [{"name": "baseUrl", "value": base_url}, {"name": "apiPath", "value": "/api"},
+                           {"name": "apiKey", "value": indexers::fake::API_KEY},
+                           {"name": "categories", "value": [2000, 2040]}]
+            }),
+        )
+        .await;
+    let status = response.status();
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+}
+
+/// Adds a download client; `body` is its resource.
+async fn add_client(app: &TestApp, body: Value) {
+    let response = app.post("/api/v3/downloadclient", &body).await;
+    let status = response.status();
+    assert_eq!(
+        status,
+        StatusCode::CREATED,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+}
+
+/// Runs `MoviesSearch` for the movie to its end.
+async fn search(app: &TestApp, movie_id: &Value) {
+    let response = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "MoviesSearch", "movieIds": [movie_id]}),
+        )
+        .await;
+    let command: Value = response.json().await.unwrap();
+    let done = app.finished_command(&command["id"]).await;
+    assert_eq!(done["status"], "completed", "{done}");
+}
+
 /// Runs `RefreshMonitoredDownloads` to its end.
 async fn refresh(app: &TestApp) {
     let response = app
@@ -323,45 +337,17 @@ async fn a_download_nzbget_fails_is_blocklisted_searched_again_and_not_grabbed_t
         b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nzb xmlns=\"http://www.newzbin.com/DTD/2003/nzb\"></nzb>\n".to_vec(),
     );
     indexer.publish(release);
-    let response = app
-        .post("/api/v3/indexer", &json!({
-            "name": "Newznab", "implementation": "Newznab", "configContract": "NewznabSettings",
-            "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-            "priority": 25, "tags": [],
-            "fields": [{"name": "baseUrl", "value": indexer.base_url}, {"name": "apiPath", "value": "/api"},
-                       {"name": "apiKey", "value": indexers::fake::API_KEY}, {"name": "categories", "value": [2000, 2040]}]
-        }))
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
-    let response = app
-        .post("/api/v3/downloadclient", &json!({
+    add_indexer(&app, "Newznab", &indexer.base_url).await;
+    add_client(&app, json!({
             "name": "NZBGet", "implementation": "Nzbget", "configContract": "NzbgetSettings",
             "enable": true, "tags": [],
             "fields": [{"name": "host", "value": url.host}, {"name": "port", "value": url.port},
                        {"name": "username", "value": url.username}, {"name": "password", "value": url.password},
                        {"name": "movieCategory", "value": "radarr"}]
-        }))
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
+    }))
+    .await;
 
-    let search = app
-        .post(
-            "/api/v3/command",
-            &json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
-        )
-        .await;
-    let search: Value = search.json().await.unwrap();
-    app.finished_command(&search["id"]).await;
+    search(&app, &movie["id"]).await;
     let history_of = |kind: &'static str| {
         let app = &app;
         let id = movie["id"].clone();
@@ -381,14 +367,7 @@ async fn a_download_nzbget_fails_is_blocklisted_searched_again_and_not_grabbed_t
 
     let mut blocklist = Value::Null;
     for _ in 0..60 {
-        let refresh = app
-            .post(
-                "/api/v3/command",
-                &json!({"name": "RefreshMonitoredDownloads"}),
-            )
-            .await;
-        let refresh: Value = refresh.json().await.unwrap();
-        app.finished_command(&refresh["id"]).await;
+        refresh(&app).await;
         blocklist = app.get_json("/api/v3/blocklist").await;
         if blocklist["totalRecords"] == 1 {
             break;
@@ -444,39 +423,16 @@ async fn a_sabnzbd_download_is_queued_completed_and_moved_into_the_library() {
     release.imdb_digits = "0133093".into();
     release.size = 6000;
     indexer.publish(release);
-    let response = app
-        .post("/api/v3/indexer", &json!({
-            "name": "Newznab", "implementation": "Newznab", "configContract": "NewznabSettings",
-            "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-            "priority": 25, "tags": [],
-            "fields": [{"name": "baseUrl", "value": indexer.base_url}, {"name": "apiPath", "value": "/api"},
-                       {"name": "apiKey", "value": indexers::fake::API_KEY}, {"name": "categories", "value": [2000, 2040]}]
-        }))
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let response = app
-        .post("/api/v3/downloadclient", &json!({
+    add_indexer(&app, "Newznab", &indexer.base_url).await;
+    add_client(&app, json!({
             "name": "SABnzbd", "implementation": "Sabnzbd", "configContract": "SabnzbdSettings",
             "enable": true, "tags": [],
             "fields": [{"name": "host", "value": "127.0.0.1"}, {"name": "port", "value": sabnzbd.port},
                        {"name": "apiKey", "value": FakeSabnzbd::API_KEY}, {"name": "movieCategory", "value": "movies"}]
-        }))
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::CREATED,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
+    }))
+    .await;
 
-    let search = app
-        .post(
-            "/api/v3/command",
-            &json!({"name": "MoviesSearch", "movieIds": [movie["id"]]}),
-        )
-        .await;
-    let search: Value = search.json().await.unwrap();
-    app.finished_command(&search["id"]).await;
+    search(&app, &movie["id"]).await;
     let grabbed = app
         .get_json(&format!(
             "/api/v3/history/movie?movieId={}&eventType=grabbed",
