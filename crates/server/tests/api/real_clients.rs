@@ -477,6 +477,10 @@ async fn a_sabnzbd_download_is_queued_completed_and_moved_into_the_library() {
         !job_folder.join("abc123.mkv").exists(),
         "moved out of SABnzbd's folder"
     );
+    assert!(
+        sabnzbd.job(&nzo_id).is_none(),
+        "removed from SABnzbd once imported"
+    );
     assert_eq!(app.get_json("/api/v3/queue").await["totalRecords"], 0);
     app_done(app).await;
 }

@@ -61,7 +61,10 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
     let naming = naming::load(state).await?;
     for mut download in waiting {
         match import(state, &naming, &mut download).await {
-            Ok(()) => report.imported += 1,
+            Ok(()) => {
+                report.imported += 1;
+                remove_completed(state, &download).await;
+            }
             Err(Stop::Store(error)) => {
                 tracing::warn!(release = %download.title, %error, "import interrupted; tried again next round");
                 continue;
@@ -86,6 +89,33 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
         state.store.update_tracked_download(&download).await?;
     }
     Ok(report)
+}
+
+/// Removes an imported download from its client when the client says it
+/// may go (seeding done, or Usenet) and its settings ask for it, as
+/// Radarr's "Remove Completed" does. A failure only leaves it there.
+async fn remove_completed(state: &AppState, download: &TrackedDownload) {
+    if !download.can_be_removed {
+        return;
+    }
+    let Ok(provider) = state
+        .store
+        .provider(
+            domain::provider::ProviderKind::DownloadClient,
+            download.client_id,
+        )
+        .await
+    else {
+        return;
+    };
+    if !provider.flag("removeCompletedDownloads", true) {
+        return;
+    }
+    if let Some(client) = crate::providers::download_clients::client(&provider)
+        && let Err(error) = client.remove(&download.download_id, true).await
+    {
+        tracing::warn!(client = %provider.name, %error, "an imported download was not removed from its client");
+    }
 }
 
 /// Why an import stopped.
