@@ -484,3 +484,53 @@ async fn a_sabnzbd_download_is_queued_completed_and_moved_into_the_library() {
     assert_eq!(app.get_json("/api/v3/queue").await["totalRecords"], 0);
     app_done(app).await;
 }
+
+#[tokio::test]
+async fn a_real_client_is_tested_before_it_is_saved_and_its_failures_name_the_setting() {
+    let url = client_url("UNIFIED_RADARR_TEST_QBITTORRENT");
+    let app = crate::helpers::spawn_app().await;
+    let body = |password: &str, port: u16| {
+        json!({
+            "name": "qBittorrent", "implementation": "QBittorrent",
+            "configContract": "QBittorrentSettings", "enable": true, "tags": [],
+            "fields": [{"name": "host", "value": url.host}, {"name": "port", "value": port},
+                       {"name": "username", "value": url.username}, {"name": "password", "value": password},
+                       {"name": "movieCategory", "value": "radarr-tested"}]
+        })
+    };
+    let failures_of = |response: reqwest::Response| async move {
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let failures: Value = response.json().await.unwrap();
+        failures[0]["propertyName"].as_str().unwrap().to_string()
+    };
+    let wrong = app
+        .post("/api/v3/downloadclient/test", &body("wrong", url.port))
+        .await;
+    assert_eq!(failures_of(wrong).await, "Username");
+    let closed = app
+        .post("/api/v3/downloadclient/test", &body(&url.password, 1))
+        .await;
+    assert_eq!(failures_of(closed).await, "Host");
+    let saved = app
+        .post("/api/v3/downloadclient", &body(&url.password, url.port))
+        .await;
+    assert_eq!(
+        saved.status(),
+        StatusCode::CREATED,
+        "{}",
+        saved.text().await.unwrap_or_default()
+    );
+    let saved: Value = app.get_json("/api/v3/downloadclient").await;
+    let password = saved[0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "password")
+        .map(|f| f["value"].clone());
+    assert_eq!(
+        password,
+        Some(json!("********")),
+        "the password reads back masked"
+    );
+    app_done(app).await;
+}
