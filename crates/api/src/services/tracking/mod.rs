@@ -69,26 +69,34 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
         };
         let host = provider.setting_str("host").unwrap_or_default();
         let mut tracked = Vec::with_capacity(items.len());
+        let mut changed = false;
         for item in items {
             let output = item
                 .output_path
                 .as_ref()
                 .map(|p| to_local(&mappings, host, &p.to_string_lossy()));
-            let base = match before.remove(&(provider.id, item.download_id.clone())) {
-                Some(known) => known,
+            let previous = before.remove(&(provider.id, item.download_id.clone()));
+            let base = match &previous {
+                Some(known) => known.clone(),
                 None => first_seen(state, provider, &item).await?,
             };
             let mut download = updated(base, &item, output);
             if download.state == TrackedDownloadState::FailedPending {
                 handle_failed(state, provider, client.as_ref(), &mut download).await?;
             }
+            changed |= previous.as_ref() != Some(&download);
             tracked.push(download);
         }
         report.downloads += tracked.len();
-        state
-            .store
-            .save_client_downloads(provider.id, &tracked)
-            .await?;
+        // A client's downloads are written only when something changed:
+        // one came or went, or moved on.
+        changed |= before.keys().any(|(client, _)| *client == provider.id);
+        if changed {
+            state
+                .store
+                .save_client_downloads(provider.id, &tracked)
+                .await?;
+        }
     }
     health::record(state, &failures).await?;
     metrics::gauge!("radarr_queue_downloads").set(report.downloads as f64);
