@@ -57,7 +57,11 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
             continue;
         };
         report.clients += 1;
-        let items = match client.downloads().await {
+        let asked = std::time::Instant::now();
+        let answer = client.downloads().await;
+        metrics::histogram!("radarr_download_client_request_duration_seconds")
+            .record(asked.elapsed().as_secs_f64());
+        let items = match answer {
             Ok(items) => items,
             Err(error) => {
                 report.failed_clients += 1;
@@ -78,7 +82,7 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
             let previous = before.remove(&(provider.id, item.download_id.clone()));
             let base = match &previous {
                 Some(known) => known.clone(),
-                None => first_seen(state, provider, &item).await?,
+                None => first_seen(state, provider, client.protocol(), &item).await?,
             };
             let mut download = updated(base, &item, output);
             if download.state == TrackedDownloadState::FailedPending {
@@ -132,11 +136,9 @@ async fn handle_failed(
 async fn first_seen(
     state: &AppState,
     provider: &Provider,
+    protocol: domain::release::Protocol,
     item: &DownloadItem,
 ) -> ApiResult<TrackedDownload> {
-    let protocol = download_clients::client(provider)
-        .map(|c| c.protocol())
-        .unwrap_or_default();
     let mut tracked = TrackedDownload {
         id: 0,
         client_id: provider.id,
