@@ -11,3 +11,15 @@ pub mod queue;
 pub mod release;
 pub mod release_profile;
 pub mod wire_date;
+
+/// The formats with these ids as Radarr's CustomFormatResource; unknown ids
+/// are left out.
+pub fn format_resources(
+    ids: &[i32],
+    formats: &std::collections::HashMap<i32, domain::custom_format::CustomFormat>,
+) -> Vec<serde_json::Value> {
+    ids.iter()
+        .filter_map(|id| formats.get(id))
+        .map(|f| serde_json::to_value(f.to_resource()).unwrap_or(serde_json::Value::Null))
+        .collect()
+}

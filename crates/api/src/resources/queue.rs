@@ -7,6 +7,7 @@ use domain::custom_format::CustomFormat;
 use domain::download::TrackedDownload;
 use serde_json::{Value, json};
 
+use super::format_resources;
 use super::wire_date::{WireDate, time_span};
 
 /// A tracked download at `now`; `movie` is the rendered movie when asked for.
@@ -16,17 +17,11 @@ pub fn queue_resource(
     movie: Option<Value>,
     now: DateTime<Utc>,
 ) -> Value {
-    let custom_formats: Vec<Value> = download
-        .custom_formats
-        .iter()
-        .filter_map(|id| formats.get(id))
-        .map(|format| serde_json::to_value(format.to_resource()).unwrap_or(Value::Null))
-        .collect();
     let mut resource = json!({
         "id": download.id,
         "languages": download.languages,
         "quality": download.quality,
-        "customFormats": custom_formats,
+        "customFormats": format_resources(&download.custom_formats, formats),
         "customFormatScore": download.custom_format_score,
         "size": download.size as f64,
         "title": download.title,

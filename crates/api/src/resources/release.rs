@@ -38,13 +38,7 @@ pub fn release_resource(
     let release = &candidate.release;
     let parsed = &candidate.parsed;
     let age = now - release.publish_date;
-    let custom_formats: Vec<Value> = candidate
-        .custom_formats
-        .format_ids
-        .iter()
-        .filter_map(|id| formats.get(id))
-        .map(|format| serde_json::to_value(format.to_resource()).unwrap_or(Value::Null))
-        .collect();
+    let custom_formats = super::format_resources(&candidate.custom_formats.format_ids, formats);
     let mut resource = json!({
         "guid": release.guid,
         "quality": parsed.quality,

@@ -14,9 +14,9 @@ use serde_json::{Value, json};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, QueryParams};
-use crate::resources::movie::movie_json;
+use crate::resources::format_resources;
 use crate::resources::wire_date::WireDate;
-use crate::routes::movie::render_context;
+use crate::routes::related::{formats_by_id, rendered_movies};
 use crate::routes::respond::{Id, deleted, ok};
 use crate::state::AppState;
 
@@ -44,31 +44,13 @@ async fn resources(
     entries: &[BlocklistEntry],
     include_movie: bool,
 ) -> ApiResult<Vec<Value>> {
-    let formats: HashMap<_, _> = state
-        .store
-        .custom_formats()
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
-    let mut movies = HashMap::new();
-    if include_movie {
-        let ids: Vec<i32> = entries.iter().map(|e| e.movie_id).collect();
-        let ctx = render_context(state).await?;
-        for movie in state.store.movies_by_ids(&ids).await? {
-            let rendered = serde_json::from_slice(&movie_json(&movie, &ctx)).unwrap_or(Value::Null);
-            movies.insert(movie.id, rendered);
-        }
-    }
+    let formats = formats_by_id(state).await?;
+    let ids: Vec<i32> = entries.iter().map(|e| e.movie_id).collect();
+    let movies = rendered_movies(state, &ids, include_movie).await?;
     Ok(entries
         .iter()
         .map(|entry| {
-            let custom_formats: Vec<Value> = entry
-                .custom_formats
-                .iter()
-                .filter_map(|id| formats.get(id))
-                .map(|f| serde_json::to_value(f.to_resource()).unwrap_or(Value::Null))
-                .collect();
+            let custom_formats = format_resources(&entry.custom_formats, &formats);
             let mut resource = json!({
                 "id": entry.id,
                 "movieId": entry.movie_id,

@@ -20,6 +20,7 @@ mod providers;
 mod quality;
 mod quality_definition;
 mod queue;
+pub mod related;
 mod release;
 mod release_profile;
 mod remote_path_mapping;

@@ -15,9 +15,8 @@ use serde_json::{Value, json};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, QueryParams};
-use crate::resources::movie::movie_json;
 use crate::resources::queue::queue_resource;
-use crate::routes::movie::render_context;
+use crate::routes::related::{formats_by_id, rendered_movies};
 use crate::routes::respond::{Id, ok};
 use crate::services::tracking::{Removal, remove};
 use crate::state::AppState;
@@ -63,22 +62,9 @@ async fn resources(
     downloads: &[TrackedDownload],
     include_movie: bool,
 ) -> ApiResult<Vec<Value>> {
-    let formats: HashMap<_, _> = state
-        .store
-        .custom_formats()
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f))
-        .collect();
-    let mut movies = HashMap::new();
-    if include_movie {
-        let ids: Vec<i32> = downloads.iter().filter_map(|d| d.movie_id).collect();
-        let ctx = render_context(state).await?;
-        for movie in state.store.movies_by_ids(&ids).await? {
-            let rendered = serde_json::from_slice(&movie_json(&movie, &ctx)).unwrap_or(Value::Null);
-            movies.insert(movie.id, rendered);
-        }
-    }
+    let formats = formats_by_id(state).await?;
+    let ids: Vec<i32> = downloads.iter().filter_map(|d| d.movie_id).collect();
+    let movies = rendered_movies(state, &ids, include_movie).await?;
     let now = Utc::now();
     Ok(downloads
         .iter()
