@@ -304,6 +304,37 @@ impl MovieStore for PostgresStore {
         Ok(MovieFile { id, ..file.clone() })
     }
 
+    async fn update_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
+        let movie_id: Option<i32> = sqlx::query_scalar(
+            "UPDATE movie_files SET relative_path = $2, size = $3, date_added = $4, \
+             scene_name = $5, release_group = $6, edition = $7, languages = $8, quality = $9, \
+             indexer_flags = $10, media_info = $11, original_file_path = $12 \
+             WHERE id = $1 RETURNING movie_id",
+        )
+        .bind(file.id)
+        .bind(&file.relative_path)
+        .bind(file.size)
+        .bind(file.date_added)
+        .bind(&file.scene_name)
+        .bind(&file.release_group)
+        .bind(&file.edition)
+        .bind(Json(&file.languages))
+        .bind(Json(&file.quality))
+        .bind(file.indexer_flags)
+        .bind(file.media_info.as_ref().map(Json))
+        .bind(&file.original_file_path)
+        .fetch_optional(&self.pool)
+        .await?;
+        let movie_id = movie_id.ok_or(StoreError::NotFound {
+            entity: "MovieFile",
+            id: file.id,
+        })?;
+        Ok(MovieFile {
+            movie_id,
+            ..file.clone()
+        })
+    }
+
     async fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>> {
         let row: Option<MovieRow> = sqlx::query_as(&format!("{SELECT_MOVIE} WHERE f.id = $1"))
             .bind(file_id)

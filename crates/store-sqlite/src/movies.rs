@@ -373,6 +373,44 @@ impl MovieStore for SqliteStore {
         .await
     }
 
+    async fn update_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
+        let Some(movie) = self.movie_by_file_id(file.id).await? else {
+            return Err(StoreError::NotFound {
+                entity: "MovieFile",
+                id: file.id,
+            });
+        };
+        let languages = to_json(&file.languages)?;
+        let quality = to_json(&file.quality)?;
+        let media_info = file.media_info.as_ref().map(to_json).transpose()?;
+        self.counted(&[movie.id], |conn| {
+            conn.prepare_cached(
+                "UPDATE movie_files SET relative_path = ?2, size = ?3, date_added = ?4, \
+                 scene_name = ?5, release_group = ?6, edition = ?7, languages = ?8, quality = ?9, \
+                 indexer_flags = ?10, media_info = ?11, original_file_path = ?12 WHERE id = ?1",
+            )?
+            .execute(params![
+                file.id,
+                file.relative_path,
+                file.size,
+                file.date_added,
+                file.scene_name,
+                file.release_group,
+                file.edition,
+                languages,
+                quality,
+                file.indexer_flags,
+                media_info,
+                file.original_file_path,
+            ])?;
+            Ok(MovieFile {
+                movie_id: movie.id,
+                ..file.clone()
+            })
+        })
+        .await
+    }
+
     async fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>> {
         self.db.read(|conn| {
             query_movie(

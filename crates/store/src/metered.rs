@@ -83,6 +83,7 @@ metered!(MovieStore {
     fn update_movies(&self, movies: &[Movie]) -> Result<Vec<Movie>>;
     fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()>;
     fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
+    fn update_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
     fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>>;
     fn delete_movie_file(&self, file_id: i32) -> Result<()>;
     fn tmdb_ids(&self) -> Result<Vec<i32>>;

@@ -40,6 +40,9 @@ pub trait MovieStore: Send + Sync {
     async fn delete_movies(&self, ids: &[i32], exclusions: &[ImportExclusion]) -> Result<()>;
     /// Records a movie's file, replacing the one it had.
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
+    /// Saves a recorded movie file's fields (its movie stays), as after a
+    /// rename or once its media info is read; an unknown id is not found.
+    async fn update_movie_file(&self, file: &MovieFile) -> Result<MovieFile>;
     /// The movie whose file has this id, if any.
     async fn movie_by_file_id(&self, file_id: i32) -> Result<Option<Movie>>;
     /// Forgets a movie file (the file on disk is the caller's); an unknown

@@ -191,12 +191,17 @@ async fn grab_complete_and_import(
         stored = app
             .get_json(&format!("/api/v3/movie/{}", movie["id"]))
             .await;
-        if stored["hasFile"] == true {
+        // The media info is read just after the import.
+        if stored["movieFile"]["mediaInfo"].is_object() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     assert_eq!(stored["hasFile"], true, "imported within 30 s: {stored}");
+    assert!(
+        stored["movieFile"]["mediaInfo"].is_object(),
+        "media info read within 30 s: {stored}"
+    );
     let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
     let imported = movie_folder.join("The Matrix (1999) Bluray-1080p.mkv");
     assert_eq!(

@@ -3,7 +3,7 @@
 use chrono::{TimeZone, Utc};
 use domain::exclusion::ImportExclusion;
 use domain::movie::{MetadataDoc, Movie, MovieOutline, MovieStatus};
-use domain::movie_file::MovieFile;
+use domain::movie_file::{MediaInfo, MovieFile};
 use domain::quality::{Quality, QualityModel};
 use domain::quality_definition::default_definitions;
 use domain::quality_profile::default_profiles;
@@ -345,6 +345,40 @@ pub async fn movie_file_is_read_with_its_movie(store: &dyn Store) {
             .expect("none"),
         None
     );
+    let before = store.library_revision().await.expect("revision");
+    let renamed = MovieFile {
+        relative_path: "Renamed (2001).mkv".into(),
+        media_info: Some(MediaInfo {
+            video_codec: "x264".into(),
+            ..MediaInfo::default()
+        }),
+        // The movie is the file's own and cannot be moved by an update.
+        movie_id: movie.id + 100,
+        ..current.clone()
+    };
+    let saved = store.update_movie_file(&renamed).await.expect("update");
+    assert_eq!(saved.movie_id, movie.id);
+    let read = store
+        .movie(movie.id)
+        .await
+        .expect("read")
+        .movie_file
+        .expect("a file");
+    assert_eq!(read.id, current.id, "updated in place");
+    assert_eq!(read.relative_path, "Renamed (2001).mkv");
+    assert_eq!(read.media_info, renamed.media_info);
+    assert!(store.library_revision().await.expect("revision") > before);
+    assert!(
+        store
+            .update_movie_file(&MovieFile {
+                id: current.id + 100,
+                ..current.clone()
+            })
+            .await
+            .expect_err("no such file")
+            .is_not_found()
+    );
+
     let before = store.library_revision().await.expect("revision");
     store.delete_movie_file(current.id).await.expect("forget");
     assert!(

@@ -1,7 +1,7 @@
 //! Importing finished downloads: the movie file is found in the download,
 //! checked, placed in the movie's folder under the naming format (linked or
 //! copied while the client seeds, moved otherwise), and recorded as the
-//! movie's file with a history event.
+//! movie's file with a history event; its media info is read afterwards.
 //!
 //! Never losing a file: the destination is saved on the tracked download
 //! before anything is placed, the file is placed under a temporary name and
@@ -21,6 +21,7 @@ use domain::download::{
     StatusMessage, TrackedDownload, TrackedDownloadState, TrackedDownloadStatus,
 };
 use domain::movie::Movie;
+use domain::movie_file::MovieFile;
 use domain::rename::{NamingConfig, NamingValues};
 
 use crate::error::ApiResult;
@@ -59,10 +60,14 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
         return Ok(report);
     }
     let naming = naming::load(state).await?;
+    let mut to_probe = Vec::new();
     for mut download in waiting {
         match import(state, &naming, &mut download).await {
-            Ok(()) => {
+            Ok((file, path)) => {
                 report.imported += 1;
+                if file.media_info.is_none() {
+                    to_probe.push((file.id, path));
+                }
                 remove_completed(state, &download).await;
             }
             Err(Stop::Store(error)) => {
@@ -88,6 +93,7 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
         }
         state.store.update_tracked_download(&download).await?;
     }
+    probe::read_later(state, to_probe);
     Ok(report)
 }
 
@@ -133,11 +139,12 @@ impl From<store::StoreError> for Stop {
     }
 }
 
+/// Imports one download; returns its movie file's record and full path.
 async fn import(
     state: &AppState,
     naming: &NamingConfig,
     download: &mut TrackedDownload,
-) -> Result<(), Stop> {
+) -> Result<(MovieFile, PathBuf), Stop> {
     let movie_id = download
         .movie_id
         .ok_or_else(|| Stop::Blocked("The download is not matched to a movie".into()))?;
@@ -154,10 +161,9 @@ async fn import(
             path: &path,
             size,
             source: None,
-            media_info: probe::media_info(&path).await,
         };
-        record::finish(state, &movie, download, file).await?;
-        return Ok(());
+        let recorded = record::finish(state, &movie, download, file).await?;
+        return Ok((recorded, path));
     }
 
     let output = download.output_path.clone().ok_or_else(|| {
@@ -194,15 +200,13 @@ async fn import(
     };
     let placed = place(&source, &destination, mode)
         .map_err(|e| Stop::Blocked(format!("Unable to place {}: {e}", source.display())))?;
-    let media_info = probe::media_info(&destination).await;
     let file = record::Placement {
         path: &destination,
         size,
         source: Some((&source, placed)),
-        media_info,
     };
-    record::finish(state, &movie, download, file).await?;
-    Ok(())
+    let recorded = record::finish(state, &movie, download, file).await?;
+    Ok((recorded, destination))
 }
 
 /// Refuses a file no better than the movie's: a lower quality, or the same

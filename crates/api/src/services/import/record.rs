@@ -10,7 +10,7 @@ use chrono::Utc;
 use domain::download::{TrackedDownload, TrackedDownloadState, TrackedDownloadStatus};
 use domain::history::{HistoryEntry, HistoryEventType};
 use domain::movie::Movie;
-use domain::movie_file::{MediaInfo, MovieFile};
+use domain::movie_file::MovieFile;
 
 use super::{Placed, Stop};
 use crate::state::AppState;
@@ -23,22 +23,20 @@ pub(super) struct Placement<'a> {
     pub size: u64,
     /// Where it came from and how, when it was placed in this run.
     pub source: Option<(&'a Path, Placed)>,
-    /// What ffprobe read of it.
-    pub media_info: Option<MediaInfo>,
 }
 
-/// Records the placed file as the movie's, imported from `download`.
+/// Records the placed file as the movie's, imported from `download`, and
+/// returns its record.
 pub(super) async fn finish(
     state: &AppState,
     movie: &Movie,
     download: &mut TrackedDownload,
     file: Placement<'_>,
-) -> Result<(), Stop> {
+) -> Result<MovieFile, Stop> {
     let Placement {
         path: destination,
         size,
         source,
-        media_info,
     } = file;
     let folder = Path::new(&movie.path);
     let relative = destination
@@ -51,33 +49,36 @@ pub(super) async fn finish(
         .as_ref()
         .filter(|f| f.relative_path != relative)
         .map(|f| folder.join(&f.relative_path));
-    let recorded = movie.movie_file.as_ref().is_some_and(|f| {
+    let recorded = movie.movie_file.clone().filter(|f| {
         f.relative_path == relative && f.scene_name.as_deref() == Some(download.title.as_str())
     });
-    if !recorded {
-        let parsed = parser::parse_movie_title(&download.title, false);
-        state
-            .store
-            .add_movie_file(&MovieFile {
-                id: 0,
-                movie_id: movie.id,
-                relative_path: relative.clone(),
-                size: i64::try_from(size).unwrap_or(i64::MAX),
-                date_added: Utc::now(),
-                scene_name: Some(download.title.clone()),
-                release_group: parsed.as_ref().and_then(|p| p.release_group.clone()),
-                edition: parsed
-                    .as_ref()
-                    .map(|p| p.edition.clone())
-                    .unwrap_or_default(),
-                languages: download.languages.clone(),
-                quality: download.quality,
-                indexer_flags: 0,
-                media_info,
-                original_file_path: source.map(|(s, _)| s.to_string_lossy().into_owned()),
-            })
-            .await?;
-    }
+    let recorded = match recorded {
+        Some(file) => file,
+        None => {
+            let parsed = parser::parse_movie_title(&download.title, false);
+            state
+                .store
+                .add_movie_file(&MovieFile {
+                    id: 0,
+                    movie_id: movie.id,
+                    relative_path: relative.clone(),
+                    size: i64::try_from(size).unwrap_or(i64::MAX),
+                    date_added: Utc::now(),
+                    scene_name: Some(download.title.clone()),
+                    release_group: parsed.as_ref().and_then(|p| p.release_group.clone()),
+                    edition: parsed
+                        .as_ref()
+                        .map(|p| p.edition.clone())
+                        .unwrap_or_default(),
+                    languages: download.languages.clone(),
+                    quality: download.quality,
+                    indexer_flags: 0,
+                    media_info: None,
+                    original_file_path: source.map(|(s, _)| s.to_string_lossy().into_owned()),
+                })
+                .await?
+        }
+    };
     // The replaced file goes only once the new one is recorded.
     if let Some(old) = replaced
         && old.is_file()
@@ -131,7 +132,7 @@ pub(super) async fn finish(
     download.status_messages.clear();
     metrics::counter!("radarr_downloads_imported_total").increment(1);
     tracing::info!(movie = %movie.title, file = %destination.display(), "download imported");
-    Ok(())
+    Ok(recorded)
 }
 
 async fn record_event(
