@@ -79,6 +79,28 @@ pub fn ids(given: &Map<String, Value>, field: &str) -> ApiResult<Vec<i32>> {
     Ok(ids)
 }
 
+/// An id field, if given (absent, null or 0 is none).
+pub fn id(given: &Map<String, Value>, field: &str) -> ApiResult<Option<i32>> {
+    match get(given, field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => match value.as_i64().map(i32::try_from) {
+            Some(Ok(0)) => Ok(None),
+            Some(Ok(id)) => Ok(Some(id)),
+            _ => Err(invalid(field, "an id", value)),
+        },
+    }
+}
+
+/// A text field, if given and not blank.
+pub fn text(given: &Map<String, Value>, field: &str) -> ApiResult<Option<String>> {
+    match get(given, field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) if text.trim().is_empty() => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(value) => Err(invalid(field, "text", value)),
+    }
+}
+
 /// A true or false field; `false` when absent or null.
 pub fn flag(given: &Map<String, Value>, field: &str) -> ApiResult<bool> {
     match get(given, field) {
@@ -125,6 +147,23 @@ mod tests {
             }
         }
         assert!(flag(&map(json!({"isNewMovie": "yes"})), "isNewMovie").is_err());
+        assert!(id(&map(json!({"movieId": "7"})), "movieId").is_err());
+        assert!(text(&map(json!({"path": 7})), "path").is_err());
+    }
+
+    #[test]
+    fn an_id_and_a_text_are_read_and_blank_is_none() {
+        assert_eq!(
+            id(&map(json!({"MovieId": 7})), "movieId").ok(),
+            Some(Some(7))
+        );
+        assert_eq!(id(&map(json!({"movieId": 0})), "movieId").ok(), Some(None));
+        assert_eq!(id(&map(json!({})), "movieId").ok(), Some(None));
+        assert_eq!(
+            text(&map(json!({"path": "/d"})), "path").ok(),
+            Some(Some("/d".to_string()))
+        );
+        assert_eq!(text(&map(json!({"path": " "})), "path").ok(), Some(None));
     }
 
     #[test]

@@ -3,12 +3,16 @@
 //! One file per job, each a [`Job`].
 
 mod clear_blocklist;
+mod downloaded_movies_scan;
 mod fields;
+mod manual_import;
 mod messaging_cleanup;
 mod movie_search;
 mod refresh_collections;
 mod refresh_monitored_downloads;
 mod refresh_movie;
+mod rename;
+mod rescan_movie;
 mod rss_sync;
 mod runner;
 mod schedule;
@@ -114,7 +118,7 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 9] = [
+        let implemented: [Arc<dyn Job>; 14] = [
             Arc::new(refresh_movie::RefreshMovie),
             Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
@@ -124,6 +128,11 @@ impl Default for Commands {
             Arc::new(rss_sync::RssSync),
             Arc::new(clear_blocklist::ClearBlocklist),
             Arc::new(refresh_monitored_downloads::RefreshMonitoredDownloads),
+            Arc::new(rescan_movie::RescanMovie),
+            Arc::new(rename::RenameJob::Movies),
+            Arc::new(rename::RenameJob::Files),
+            Arc::new(manual_import::ManualImport),
+            Arc::new(downloaded_movies_scan::DownloadedMoviesScan),
         ];
         for job in implemented {
             jobs.insert(job.name(), job);

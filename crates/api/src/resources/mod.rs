@@ -4,6 +4,7 @@ pub mod collection;
 pub mod command;
 pub mod delay_profile;
 pub mod indexer_config;
+pub mod manual_import;
 pub mod movie;
 pub mod movie_input;
 pub mod parse;

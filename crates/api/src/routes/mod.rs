@@ -9,6 +9,7 @@ mod exclusion;
 mod history;
 mod indexer_config;
 mod indexer_status;
+mod manual_import;
 mod media_cover;
 mod movie;
 mod movie_file;
@@ -24,6 +25,7 @@ pub mod related;
 mod release;
 mod release_profile;
 mod remote_path_mapping;
+mod rename;
 pub mod respond;
 mod root_folder;
 mod system;
@@ -89,6 +91,8 @@ pub fn app(state: AppState) -> Router {
         .merge(blocklist::routes())
         .merge(naming_config::routes())
         .merge(movie_file::routes())
+        .merge(manual_import::routes())
+        .merge(rename::routes())
         .merge(remote_path_mapping::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()

@@ -1,7 +1,11 @@
 //! The naming settings (`/config/naming`), kept whole under one key in
 //! Radarr's resource shape; Radarr's defaults until saved.
 
-use domain::rename::{ColonReplacement, NamingConfig};
+use std::path::Path;
+
+use domain::movie::Movie;
+use domain::movie_file::MovieFile;
+use domain::rename::{ColonReplacement, NamingConfig, NamingValues};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
@@ -104,4 +108,49 @@ pub async fn save(state: &AppState, resource: &NamingResource) -> ApiResult<Nami
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     state.store.set_config_text(KEY, &text).await?;
     Ok(config)
+}
+
+/// The name (without extension) `naming` gives a movie's file: the
+/// standard movie format filled from the movie and the file's record when
+/// renaming is on, else (as Radarr) its release's name, or the name it
+/// came with, made safe. `None` when that is not one plain name inside the
+/// movie's folder.
+pub fn file_name_of(
+    naming: &NamingConfig,
+    movie: &Movie,
+    file: &MovieFile,
+    original_file_name: &str,
+) -> Option<String> {
+    let metadata = movie.metadata.parse().ok();
+    let name = if naming.rename_movies {
+        naming.file_name(&NamingValues {
+            title: &movie.title,
+            original_title: metadata.as_ref().map_or("", |m| m.original_title.as_str()),
+            year: movie.year,
+            imdb_id: movie.imdb_id.as_deref(),
+            tmdb_id: movie.tmdb_id,
+            quality: Some(file.quality),
+            edition: &file.edition,
+            release_group: file.release_group.as_deref(),
+            media_info: file.media_info.as_ref(),
+            original_file_name,
+            scene_name: file.scene_name.as_deref(),
+            custom_formats: Vec::new(),
+        })
+    } else {
+        let original = file
+            .scene_name
+            .as_deref()
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or(original_file_name);
+        naming
+            .clean(original)
+            .trim()
+            .trim_start_matches('.')
+            .to_string()
+    };
+    let is_plain = !name.is_empty()
+        && Path::new(&name).components().count() == 1
+        && !matches!(name.as_str(), "." | "..");
+    is_plain.then_some(name)
 }

@@ -13,6 +13,7 @@ mod errors;
 mod helpers;
 mod history;
 mod indexers;
+mod library_files;
 mod lifecycle;
 mod lookup;
 mod media_cover;

@@ -11,7 +11,8 @@
 //! "destination already exists", and never places a file twice.
 
 mod files;
-mod probe;
+pub mod manual;
+pub(crate) mod probe;
 mod record;
 mod transfer;
 
@@ -20,15 +21,18 @@ use std::path::{Path, PathBuf};
 use domain::download::{
     StatusMessage, TrackedDownload, TrackedDownloadState, TrackedDownloadStatus,
 };
+use domain::language::Language;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
-use domain::rename::{NamingConfig, NamingValues};
+use domain::quality::QualityModel;
+use domain::rename::NamingConfig;
 
 use crate::error::ApiResult;
 use crate::services::naming;
 use crate::state::AppState;
 
 pub use files::{is_video, main_video};
+pub(crate) use record::record_event;
 pub use transfer::{Mode, Placed, place, temporary};
 
 /// What a round of imports did.
@@ -139,6 +143,36 @@ impl From<store::StoreError> for Stop {
     }
 }
 
+/// What is known of the release a file comes from: it names the file and
+/// fills its record and history.
+#[derive(Debug, Clone, Default)]
+pub struct Release {
+    /// The release title, kept as the file's scene name.
+    pub title: String,
+    pub quality: QualityModel,
+    pub languages: Vec<Language>,
+    pub custom_formats: Vec<i32>,
+    pub custom_format_score: i32,
+    /// The download it came in, when one is known.
+    pub download_id: Option<String>,
+    /// The download client's name, when it came from one.
+    pub client_name: Option<String>,
+}
+
+impl From<&TrackedDownload> for Release {
+    fn from(d: &TrackedDownload) -> Self {
+        Release {
+            title: d.title.clone(),
+            quality: d.quality,
+            languages: d.languages.clone(),
+            custom_formats: d.custom_formats.clone(),
+            custom_format_score: d.custom_format_score,
+            download_id: Some(d.download_id.clone()),
+            client_name: Some(d.client_name.clone()),
+        }
+    }
+}
+
 /// Imports one download; returns its movie file's record and full path.
 async fn import(
     state: &AppState,
@@ -149,6 +183,7 @@ async fn import(
         .movie_id
         .ok_or_else(|| Stop::Blocked("The download is not matched to a movie".into()))?;
     let movie = state.store.movie(movie_id).await?;
+    let release = Release::from(&*download);
 
     // An import cut short: its file is in place (then only the records are
     // missing), or it never got there (then it starts again).
@@ -162,7 +197,8 @@ async fn import(
             size,
             source: None,
         };
-        let recorded = record::finish(state, &movie, download, file).await?;
+        let recorded = record::finish(state, &movie, &release, file).await?;
+        mark_imported(download);
         return Ok((recorded, path));
     }
 
@@ -174,44 +210,77 @@ async fn import(
             "No files found are eligible for import in {output}"
         ))
     })?;
-    check_upgrade(&movie, download)?;
-    let destination = destination(naming, &movie, download, &source)?;
-    check_space(&destination, size)?;
-    if destination.exists() && !is_current_file(&movie, &destination) {
-        return Err(Stop::Blocked(format!(
-            "Destination already exists and is not this movie's file: {}",
-            destination.display()
-        )));
-    }
-
+    let destination = plan(naming, &movie, &release, &source, size)?;
     download.state = TrackedDownloadState::Importing;
     download.import_path = Some(destination.to_string_lossy().into_owned());
     state.store.update_tracked_download(download).await?;
 
-    if let Some(folder) = destination.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| {
-            Stop::Blocked(format!("Unable to create folder {}: {e}", folder.display()))
-        })?;
-    }
     let mode = if download.can_move_files {
         Mode::Move
     } else {
         Mode::LinkOrCopy
     };
-    let placed = place(&source, &destination, mode)
+    let recorded =
+        place_and_record(state, &movie, &release, &source, size, &destination, mode).await?;
+    mark_imported(download);
+    Ok((recorded, destination))
+}
+
+fn mark_imported(download: &mut TrackedDownload) {
+    download.state = TrackedDownloadState::Imported;
+    download.tracked_status = TrackedDownloadStatus::Ok;
+    download.status_messages.clear();
+}
+
+/// Where `source` goes in the movie's folder, once checked: an upgrade, with
+/// room for it, and not over a file that is not the movie's own.
+fn plan(
+    naming: &NamingConfig,
+    movie: &Movie,
+    release: &Release,
+    source: &Path,
+    size: u64,
+) -> Result<PathBuf, Stop> {
+    check_upgrade(movie, release.quality)?;
+    let destination = destination(naming, movie, release, source)?;
+    check_space(&destination, size)?;
+    if destination.exists() && !is_current_file(movie, &destination) {
+        return Err(Stop::Blocked(format!(
+            "Destination already exists and is not this movie's file: {}",
+            destination.display()
+        )));
+    }
+    Ok(destination)
+}
+
+/// Places `source` at `destination` (planned) and records it.
+async fn place_and_record(
+    state: &AppState,
+    movie: &Movie,
+    release: &Release,
+    source: &Path,
+    size: u64,
+    destination: &Path,
+    mode: Mode,
+) -> Result<MovieFile, Stop> {
+    if let Some(folder) = destination.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Stop::Blocked(format!("Unable to create folder {}: {e}", folder.display()))
+        })?;
+    }
+    let placed = place(source, destination, mode)
         .map_err(|e| Stop::Blocked(format!("Unable to place {}: {e}", source.display())))?;
     let file = record::Placement {
-        path: &destination,
+        path: destination,
         size,
-        source: Some((&source, placed)),
+        source: Some((source, placed)),
     };
-    let recorded = record::finish(state, &movie, download, file).await?;
-    Ok((recorded, destination))
+    record::finish(state, movie, release, file).await
 }
 
 /// Refuses a file no better than the movie's: a lower quality, or the same
 /// quality and revision.
-fn check_upgrade(movie: &Movie, download: &TrackedDownload) -> Result<(), Stop> {
+fn check_upgrade(movie: &Movie, quality: QualityModel) -> Result<(), Stop> {
     let Some(existing) = &movie.movie_file else {
         return Ok(());
     };
@@ -219,10 +288,7 @@ fn check_upgrade(movie: &Movie, download: &TrackedDownload) -> Result<(), Stop> 
         existing.quality.quality.weight(),
         existing.quality.revision.version,
     );
-    let new = (
-        download.quality.quality.weight(),
-        download.quality.revision.version,
-    );
+    let new = (quality.quality.weight(), quality.revision.version);
     if new <= old {
         return Err(Stop::Blocked(
             "Not an upgrade for existing movie file".into(),
@@ -237,7 +303,7 @@ fn check_upgrade(movie: &Movie, download: &TrackedDownload) -> Result<(), Stop> 
 fn destination(
     naming: &NamingConfig,
     movie: &Movie,
-    download: &TrackedDownload,
+    release: &Release,
     source: &Path,
 ) -> Result<PathBuf, Stop> {
     let stem = source
@@ -248,39 +314,15 @@ fn destination(
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_else(|| "mkv".into());
-    let parsed = parser::parse_movie_title(&download.title, false);
-    let metadata = movie.metadata.parse().ok();
-    let name = if naming.rename_movies {
-        naming.file_name(&NamingValues {
-            title: &movie.title,
-            original_title: metadata.as_ref().map_or("", |m| m.original_title.as_str()),
-            year: movie.year,
-            imdb_id: movie.imdb_id.as_deref(),
-            tmdb_id: movie.tmdb_id,
-            quality: Some(download.quality),
-            edition: parsed.as_ref().map_or("", |p| p.edition.as_str()),
-            release_group: parsed.as_ref().and_then(|p| p.release_group.as_deref()),
-            media_info: None,
-            original_file_name: &stem,
-            scene_name: Some(&download.title),
-            custom_formats: Vec::new(),
-        })
-    } else {
-        naming
-            .clean(&stem)
-            .trim()
-            .trim_start_matches('.')
-            .to_string()
-    };
-    let is_plain = !name.is_empty()
-        && Path::new(&name).components().count() == 1
-        && !matches!(name.as_str(), "." | "..");
-    if !is_plain || movie.path.is_empty() {
-        return Err(Stop::Blocked(format!(
-            "'{name}' cannot be a file name in the movie's folder"
-        )));
+    let record = record::file_record(movie, release, 0, None);
+    match naming::file_name_of(naming, movie, &record, &stem) {
+        Some(name) if !movie.path.is_empty() => {
+            Ok(Path::new(&movie.path).join(format!("{name}.{extension}")))
+        }
+        _ => Err(Stop::Blocked(format!(
+            "'{stem}' cannot be a file name in the movie's folder"
+        ))),
     }
-    Ok(Path::new(&movie.path).join(format!("{name}.{extension}")))
 }
 
 /// Whether `path` is the movie's current file (an upgrade under the same

@@ -1,5 +1,5 @@
-//! Recording an import once its file is in place: the movie file, the
-//! history event, the download's state; then the replaced file is removed.
+//! Recording an import once its file is in place: the movie file and the
+//! history event; then the replaced file is removed.
 //! Each step checks whether it was done already, so a retry after a crash
 //! finishes the import without doing anything twice.
 
@@ -7,12 +7,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::Utc;
-use domain::download::{TrackedDownload, TrackedDownloadState, TrackedDownloadStatus};
 use domain::history::{HistoryEntry, HistoryEventType};
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 
-use super::{Placed, Stop};
+use super::{Placed, Release, Stop};
 use crate::state::AppState;
 
 /// A movie file in place in the movie's folder.
@@ -25,12 +24,12 @@ pub(super) struct Placement<'a> {
     pub source: Option<(&'a Path, Placed)>,
 }
 
-/// Records the placed file as the movie's, imported from `download`, and
+/// Records the placed file as the movie's, imported from `release`, and
 /// returns its record.
 pub(super) async fn finish(
     state: &AppState,
     movie: &Movie,
-    download: &mut TrackedDownload,
+    release: &Release,
     file: Placement<'_>,
 ) -> Result<MovieFile, Stop> {
     let Placement {
@@ -50,33 +49,14 @@ pub(super) async fn finish(
         .filter(|f| f.relative_path != relative)
         .map(|f| folder.join(&f.relative_path));
     let recorded = movie.movie_file.clone().filter(|f| {
-        f.relative_path == relative && f.scene_name.as_deref() == Some(download.title.as_str())
+        f.relative_path == relative && f.scene_name.as_deref() == Some(release.title.as_str())
     });
     let recorded = match recorded {
         Some(file) => file,
         None => {
-            let parsed = parser::parse_movie_title(&download.title, false);
-            state
-                .store
-                .add_movie_file(&MovieFile {
-                    id: 0,
-                    movie_id: movie.id,
-                    relative_path: relative.clone(),
-                    size: i64::try_from(size).unwrap_or(i64::MAX),
-                    date_added: Utc::now(),
-                    scene_name: Some(download.title.clone()),
-                    release_group: parsed.as_ref().and_then(|p| p.release_group.clone()),
-                    edition: parsed
-                        .as_ref()
-                        .map(|p| p.edition.clone())
-                        .unwrap_or_default(),
-                    languages: download.languages.clone(),
-                    quality: download.quality,
-                    indexer_flags: 0,
-                    media_info: None,
-                    original_file_path: source.map(|(s, _)| s.to_string_lossy().into_owned()),
-                })
-                .await?
+            let mut file = file_record(movie, release, size, source.map(|(s, _)| s));
+            file.relative_path = relative.clone();
+            state.store.add_movie_file(&file).await?
         }
     };
     // The replaced file goes only once the new one is recorded.
@@ -89,7 +69,7 @@ pub(super) async fn finish(
             record_event(
                 state,
                 movie,
-                download,
+                release,
                 HistoryEventType::MovieFileDeleted,
                 |data| {
                     data.insert("reason".into(), "Upgrade".into());
@@ -99,18 +79,21 @@ pub(super) async fn finish(
             .await?;
         }
     }
-    let imported_before = state
-        .store
-        .movie_history(movie.id, Some(HistoryEventType::DownloadFolderImported))
-        .await?
-        .iter()
-        .any(|e| e.download_id.as_deref() == Some(download.download_id.as_str()));
+    let imported_before = match &release.download_id {
+        Some(download_id) => state
+            .store
+            .movie_history(movie.id, Some(HistoryEventType::DownloadFolderImported))
+            .await?
+            .iter()
+            .any(|e| e.download_id.as_ref() == Some(download_id)),
+        None => false,
+    };
     if !imported_before {
         let dropped = source.map(|(s, _)| s.to_string_lossy().into_owned());
         record_event(
             state,
             movie,
-            download,
+            release,
             HistoryEventType::DownloadFolderImported,
             |data| {
                 data.insert(
@@ -127,37 +110,63 @@ pub(super) async fn finish(
         )
         .await?;
     }
-    download.state = TrackedDownloadState::Imported;
-    download.tracked_status = TrackedDownloadStatus::Ok;
-    download.status_messages.clear();
     metrics::counter!("radarr_downloads_imported_total").increment(1);
-    tracing::info!(movie = %movie.title, file = %destination.display(), "download imported");
+    tracing::info!(movie = %movie.title, file = %destination.display(), "imported");
     Ok(recorded)
 }
 
-async fn record_event(
+/// The record of a file imported from `release` (its relative path left
+/// for the caller).
+pub(super) fn file_record(
+    movie: &Movie,
+    release: &Release,
+    size: u64,
+    source: Option<&Path>,
+) -> MovieFile {
+    let parsed = parser::parse_movie_title(&release.title, false);
+    MovieFile {
+        id: 0,
+        movie_id: movie.id,
+        relative_path: String::new(),
+        size: i64::try_from(size).unwrap_or(i64::MAX),
+        date_added: Utc::now(),
+        scene_name: Some(release.title.clone()),
+        release_group: parsed.as_ref().and_then(|p| p.release_group.clone()),
+        edition: parsed.map(|p| p.edition).unwrap_or_default(),
+        languages: release.languages.clone(),
+        quality: release.quality,
+        indexer_flags: 0,
+        media_info: None,
+        original_file_path: source.map(|s| s.to_string_lossy().into_owned()),
+    }
+}
+
+/// Adds a history event of `release` for `movie`.
+pub(crate) async fn record_event(
     state: &AppState,
     movie: &Movie,
-    download: &TrackedDownload,
+    release: &Release,
     event_type: HistoryEventType,
     fill: impl FnOnce(&mut BTreeMap<String, String>),
-) -> Result<(), Stop> {
+) -> store::Result<()> {
     let mut data = BTreeMap::new();
-    data.insert("downloadClient".into(), download.client_name.clone());
-    data.insert("downloadClientName".into(), download.client_name.clone());
+    if let Some(client) = &release.client_name {
+        data.insert("downloadClient".into(), client.clone());
+        data.insert("downloadClientName".into(), client.clone());
+    }
     fill(&mut data);
     state
         .store
         .add_history(&HistoryEntry {
             id: 0,
             movie_id: movie.id,
-            source_title: download.title.clone(),
-            quality: download.quality,
-            languages: download.languages.clone(),
-            custom_formats: download.custom_formats.clone(),
-            custom_format_score: download.custom_format_score,
+            source_title: release.title.clone(),
+            quality: release.quality,
+            languages: release.languages.clone(),
+            custom_formats: release.custom_formats.clone(),
+            custom_format_score: release.custom_format_score,
             date: Utc::now(),
-            download_id: Some(download.download_id.clone()),
+            download_id: release.download_id.clone(),
             event_type,
             data,
         })

@@ -1,0 +1,377 @@
+//! The movie files around imports: renaming to the naming settings
+//! (`GET /rename`, `RenameMovie`, `RenameFiles`), reading a folder again
+//! (`RescanMovie`), and importing what the user points at
+//! (`/manualimport`, `ManualImport`, `DownloadedMoviesScan`).
+
+use std::path::{Path, PathBuf};
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, spawn_app_with_tmdb};
+
+/// Runs a command to its end and returns it.
+async fn run(app: &TestApp, body: Value) -> Value {
+    let response = app.post("/api/v3/command", &body).await;
+    assert_eq!(response.status(), StatusCode::CREATED, "{body}");
+    let command: Value = response.json().await.unwrap();
+    app.finished_command(&command["id"]).await
+}
+
+async fn naming(app: &TestApp, standard: &str) {
+    let response = app
+        .put(
+            "/api/v3/config/naming",
+            &json!({"renameMovies": true, "colonReplacementFormat": "smart",
+                    "standardMovieFormat": standard,
+                    "movieFolderFormat": "{Movie Title} ({Release Year})"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+}
+
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A movie in the library with a file in a folder the user keeps
+/// elsewhere (a download folder), for the imports to take.
+async fn movie_and_download(app: &TestApp) -> (Value, tempfile::TempDir, PathBuf) {
+    app.add_root_folder().await;
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let downloads = tempfile::tempdir().unwrap();
+    let release = downloads
+        .path()
+        .join("The.Matrix.1999.1080p.BluRay.x264-GRP");
+    std::fs::create_dir_all(release.join("Sample")).unwrap();
+    std::fs::write(
+        release.join("the.matrix.1999.1080p.bluray.x264-grp.mkv"),
+        vec![7u8; 4000],
+    )
+    .unwrap();
+    std::fs::write(release.join("Sample/sample.mkv"), vec![1u8; 100]).unwrap();
+    (movie, downloads, release)
+}
+
+#[tokio::test]
+async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (movie, _downloads, release) = movie_and_download(&app).await;
+    naming(&app, "{Movie Title} ({Release Year}) {Quality Full}").await;
+
+    let folder = release.to_str().unwrap();
+    let listed = app
+        .get_json(&format!(
+            "/api/v3/manualimport?folder={}&filterExistingFiles=true",
+            urlencode(folder)
+        ))
+        .await;
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    let main = listed
+        .iter()
+        .find(|c| c["name"] == "the.matrix.1999.1080p.bluray.x264-grp")
+        .expect("the movie file");
+    assert_eq!(main["movie"]["id"], movie["id"], "matched by its name");
+    assert_eq!(main["quality"]["quality"]["name"], "Bluray-1080p");
+    assert_eq!(main["releaseGroup"], "GRP");
+    assert_eq!(main["size"], 4000);
+    assert_eq!(main["folderName"], "The.Matrix.1999.1080p.BluRay.x264-GRP");
+    assert_eq!(main["rejections"], json!([]));
+    let sample = listed.iter().find(|c| c["name"] == "sample").unwrap();
+    assert_eq!(sample["rejections"][0]["reason"], "Sample");
+    assert_eq!(sample["rejections"][0]["type"], "permanent");
+    // The same id on every listing: it is the path's.
+    let again = app
+        .get_json(&format!(
+            "/api/v3/manualimport?folder={}",
+            urlencode(folder)
+        ))
+        .await;
+    assert!(
+        again
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == main["id"])
+    );
+
+    // Re-evaluated with the user's choice of quality.
+    let reprocessed = app
+        .post(
+            "/api/v3/manualimport",
+            &json!([{"path": main["path"], "movieId": movie["id"],
+                     "quality": {"quality": {"id": 6}, "revision": {"version": 1, "real": 0, "isRepack": false}}}]),
+        )
+        .await;
+    assert_eq!(reprocessed.status(), StatusCode::OK);
+    let reprocessed: Value = reprocessed.json().await.unwrap();
+    assert_eq!(reprocessed[0]["quality"]["quality"]["id"], 6);
+    assert_eq!(reprocessed[0]["movie"]["id"], movie["id"]);
+
+    // A bad request names its field.
+    let bad = app.get("/api/v3/manualimport").await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let bad = app
+        .post(
+            "/api/v3/command",
+            &json!({"name": "ManualImport", "files": "nope"}),
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        bad.json::<Value>().await.unwrap()[0]["propertyName"],
+        "Files"
+    );
+
+    let done = run(
+        &app,
+        json!({"name": "ManualImport", "importMode": "copy",
+               "files": [{"path": main["path"], "movieId": movie["id"],
+                          "quality": main["quality"], "languages": main["languages"]}]}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
+    assert_eq!(
+        names_in(&movie_folder),
+        ["The Matrix (1999) Bluray-1080p.mkv"]
+    );
+    assert!(
+        release
+            .join("the.matrix.1999.1080p.bluray.x264-grp.mkv")
+            .exists(),
+        "copied: the source stays"
+    );
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+        .await;
+    assert_eq!(stored["movieFile"]["releaseGroup"], "GRP");
+    let history = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={}&eventType=downloadFolderImported",
+            movie["id"]
+        ))
+        .await;
+    assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
+
+    // Now the movie has it: the same file is no upgrade.
+    let listed = app
+        .get_json(&format!(
+            "/api/v3/manualimport?folder={}",
+            urlencode(folder)
+        ))
+        .await;
+    let main = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "the.matrix.1999.1080p.bluray.x264-grp")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        main["rejections"][0]["reason"],
+        "Not an upgrade for existing movie file"
+    );
+}
+
+#[tokio::test]
+async fn downloaded_movies_scan_moves_a_folder_in_by_its_names() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (movie, downloads, release) = movie_and_download(&app).await;
+    // A file no movie of the library matches is left where it is.
+    std::fs::write(downloads.path().join("Home.Video.2011.mkv"), vec![0u8; 10]).unwrap();
+
+    let done = run(
+        &app,
+        json!({"name": "DownloadedMoviesScan", "path": downloads.path(), "importMode": "move"}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
+    assert_eq!(
+        names_in(&movie_folder),
+        ["The.Matrix.1999.1080p.BluRay.x264-GRP.mkv"],
+        "named by its release when renaming is off"
+    );
+    assert!(
+        !release
+            .join("the.matrix.1999.1080p.bluray.x264-grp.mkv")
+            .exists(),
+        "moved"
+    );
+    assert!(downloads.path().join("Home.Video.2011.mkv").exists());
+    assert!(release.join("Sample/sample.mkv").exists(), "samples stay");
+    assert_eq!(
+        app.get_json(&format!("/api/v3/movie/{}", movie["id"]))
+            .await["hasFile"],
+        true
+    );
+}
+
+#[tokio::test]
+async fn files_are_renamed_to_the_naming_settings_after_a_preview() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (movie, _downloads, release) = movie_and_download(&app).await;
+    let done = run(
+        &app,
+        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let id = movie["id"].as_i64().unwrap();
+    assert_eq!(
+        app.get_json(&format!("/api/v3/rename?movieId={id}")).await,
+        json!([]),
+        "renaming is off: the names stand"
+    );
+
+    naming(
+        &app,
+        "{Movie Title} ({Release Year}) {Quality Full}{-Release Group}",
+    )
+    .await;
+    let preview = app.get_json(&format!("/api/v3/rename?movieId={id}")).await;
+    let file_id = app.get_json(&format!("/api/v3/movie/{id}")).await["movieFile"]["id"].clone();
+    assert_eq!(
+        preview,
+        json!([{"movieId": id, "movieFileId": file_id,
+                "existingPath": "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv",
+                "newPath": "The Matrix (1999) Bluray-1080p-GRP.mkv"}])
+    );
+    // RenameFiles leaves files it is not given.
+    let done = run(
+        &app,
+        json!({"name": "RenameFiles", "movieId": id, "files": [file_id.as_i64().unwrap() + 1]}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed");
+    assert_eq!(
+        app.get_json(&format!("/api/v3/rename?movieId={id}"))
+            .await
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+
+    let done = run(&app, json!({"name": "RenameMovie", "movieIds": [id]})).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(done["message"], "1 file(s) renamed");
+    let folder = PathBuf::from(movie["path"].as_str().unwrap());
+    assert_eq!(
+        names_in(&folder),
+        ["The Matrix (1999) Bluray-1080p-GRP.mkv"]
+    );
+    let stored = app.get_json(&format!("/api/v3/movie/{id}")).await;
+    assert_eq!(
+        stored["movieFile"]["relativePath"],
+        "The Matrix (1999) Bluray-1080p-GRP.mkv"
+    );
+    assert_eq!(stored["movieFile"]["id"], file_id, "the same record");
+    assert_eq!(
+        app.get_json(&format!("/api/v3/rename?movieId={id}")).await,
+        json!([])
+    );
+    let renamed = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={id}&eventType=movieFileRenamed"
+        ))
+        .await;
+    assert_eq!(
+        renamed[0]["data"]["sourceRelativePath"],
+        "The.Matrix.1999.1080p.BluRay.x264-GRP.mkv"
+    );
+    assert_eq!(
+        renamed[0]["data"]["relativePath"],
+        "The Matrix (1999) Bluray-1080p-GRP.mkv"
+    );
+
+    // A rename never goes over another file.
+    naming(&app, "{Movie Title} {Quality Full}").await;
+    std::fs::write(
+        folder.join("The Matrix Bluray-1080p.mkv"),
+        b"the user's own",
+    )
+    .unwrap();
+    let done = run(&app, json!({"name": "RenameMovie", "movieIds": [id]})).await;
+    assert_eq!(done["message"], "0 file(s) renamed");
+    assert_eq!(
+        std::fs::read(folder.join("The Matrix Bluray-1080p.mkv")).unwrap(),
+        b"the user's own"
+    );
+    assert_eq!(
+        std::fs::metadata(folder.join("The Matrix (1999) Bluray-1080p-GRP.mkv"))
+            .unwrap()
+            .len(),
+        4000
+    );
+}
+
+#[tokio::test]
+async fn a_rescan_forgets_a_missing_file_and_records_one_found_in_the_folder() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (movie, _downloads, release) = movie_and_download(&app).await;
+    let id = movie["id"].as_i64().unwrap();
+    let done = run(
+        &app,
+        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let folder = PathBuf::from(movie["path"].as_str().unwrap());
+    let recorded = folder.join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv");
+
+    // As if a rename was cut short after the file moved: the record names
+    // a file that is gone, and the folder holds one it does not know.
+    let renamed = folder.join("The.Matrix.1999.720p.WEB-DL.x264-OTHER.mkv");
+    std::fs::rename(&recorded, &renamed).unwrap();
+    let done = run(&app, json!({"name": "RescanMovie", "movieId": id})).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(
+        done["message"],
+        "Rescanned: 1 missing file(s) forgotten, 1 found"
+    );
+    let stored = app.get_json(&format!("/api/v3/movie/{id}")).await;
+    assert_eq!(
+        stored["movieFile"]["relativePath"],
+        "The.Matrix.1999.720p.WEB-DL.x264-OTHER.mkv"
+    );
+    assert_eq!(
+        stored["movieFile"]["quality"]["quality"]["name"],
+        "WEBDL-720p"
+    );
+    assert_eq!(stored["movieFile"]["releaseGroup"], "OTHER");
+    let deleted = app
+        .get_json(&format!(
+            "/api/v3/history/movie?movieId={id}&eventType=movieFileDeleted"
+        ))
+        .await;
+    assert_eq!(deleted[0]["data"]["reason"], "MissingFromDisk");
+
+    // Nothing changed: nothing to do; every movie when none is named.
+    let done = run(&app, json!({"name": "RescanMovie"})).await;
+    assert_eq!(
+        done["message"],
+        "Rescanned: 0 missing file(s) forgotten, 0 found"
+    );
+    std::fs::remove_file(&renamed).unwrap();
+    let done = run(&app, json!({"name": "RescanMovie"})).await;
+    assert_eq!(
+        done["message"],
+        "Rescanned: 1 missing file(s) forgotten, 0 found"
+    );
+    assert_eq!(
+        app.get_json(&format!("/api/v3/movie/{id}")).await["hasFile"],
+        false
+    );
+}
+
+fn urlencode(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
