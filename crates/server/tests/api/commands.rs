@@ -92,9 +92,9 @@ async fn a_command_is_shown_as_radarr_shows_it() {
     );
 
     // A command this version cannot carry out says so, and fails.
-    let rename = start(&app, json!({"name": "RenameMovie", "movieIds": [1]})).await;
-    assert_eq!(rename["body"]["movieIds"], json!([1]));
-    let failed = app.finished_command(&rename["id"]).await;
+    let unavailable = start(&app, json!({"name": "RenameMovieFolder", "movieIds": [1]})).await;
+    assert_eq!(unavailable["body"]["movieIds"], json!([1]));
+    let failed = app.finished_command(&unavailable["id"]).await;
     assert_eq!(failed["status"], "failed");
     assert_eq!(failed["result"], "unsuccessful");
     assert!(
