@@ -2,6 +2,7 @@
 //! claims them from the persisted queue, and the schedule that queues them.
 //! One file per job, each a [`Job`].
 
+mod clean_up_recycle_bin;
 mod clear_blocklist;
 mod downloaded_movies_scan;
 mod fields;
@@ -118,7 +119,7 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 14] = [
+        let implemented: [Arc<dyn Job>; 15] = [
             Arc::new(refresh_movie::RefreshMovie),
             Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
@@ -133,6 +134,7 @@ impl Default for Commands {
             Arc::new(rename::RenameJob::Files),
             Arc::new(manual_import::ManualImport),
             Arc::new(downloaded_movies_scan::DownloadedMoviesScan),
+            Arc::new(clean_up_recycle_bin::CleanUpRecycleBin),
         ];
         for job in implemented {
             jobs.insert(job.name(), job);

@@ -11,6 +11,7 @@ mod indexer_config;
 mod indexer_status;
 mod manual_import;
 mod media_cover;
+mod media_management_config;
 mod movie;
 mod movie_file;
 mod movie_list;
@@ -90,6 +91,7 @@ pub fn app(state: AppState) -> Router {
         .merge(queue::routes())
         .merge(blocklist::routes())
         .merge(naming_config::routes())
+        .merge(media_management_config::routes())
         .merge(movie_file::routes())
         .merge(manual_import::routes())
         .merge(rename::routes())

@@ -1,5 +1,6 @@
-//! Deleting a movie's file: from disk (only inside the movie's folder), from
-//! the library, and into history as Radarr records it.
+//! Deleting a movie's file: from disk (only inside the movie's folder; into
+//! the recycle bin when one is set), from the library, and into history as
+//! Radarr records it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -8,6 +9,7 @@ use chrono::Utc;
 use domain::history::{HistoryEntry, HistoryEventType};
 
 use crate::error::{ApiError, ApiResult};
+use crate::services::{media_management, recycle_bin};
 use crate::state::AppState;
 
 /// Deletes the movie file `file_id`; an unknown id is not found.
@@ -31,7 +33,9 @@ pub async fn delete(state: &AppState, file_id: i32) -> ApiResult<()> {
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
     if inside {
-        match tokio::fs::remove_file(&path).await {
+        let settings = media_management::load(state).await?;
+        let movie_folder = folder.file_name().unwrap_or_default().to_string_lossy();
+        match recycle_bin::discard_file(&settings, &path, &movie_folder) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {

@@ -1,19 +1,21 @@
 //! Adding, editing and removing movies: Radarr's rules around the store calls.
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 
 use chrono::Utc;
 use domain::exclusion::ImportExclusion;
 use domain::movie::{MetadataDoc, Movie, MovieMetadata, MovieStatus};
-use domain::naming;
 use futures::StreamExt;
 use tmdb::TmdbError;
 use tmdb::to_movie::movie_from_details;
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
 use crate::resources::movie_input::{ApplyTags, MovieEditorInput, MovieInput};
-use crate::services::collections;
 use crate::services::folders::{check_absolute, check_writable_folder, is_inside};
+use crate::services::media_management::{self, MediaManagement};
+use crate::services::naming::{self, folder_name_of};
+use crate::services::{collections, recycle_bin};
 use crate::state::AppState;
 
 /// Checks that a quality profile id names a stored profile.
@@ -132,7 +134,7 @@ async fn new_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
         (None, Some(root)) => format!(
             "{}/{}",
             root.trim_end_matches('/'),
-            naming::movie_folder_name(&movie.title, movie.year)
+            folder_name_of(&naming::load(state).await?, &movie)
         ),
         (None, None) => unreachable!("validated above"),
     };
@@ -403,16 +405,22 @@ pub async fn delete_movies(
     state.store.delete_movies(&found, &exclusions).await?;
     if delete_files {
         let roots = state.store.root_folders().await?;
+        let settings = media_management::load(state).await?;
         for movie in &movies {
-            delete_folder(movie, &roots).await;
+            delete_folder(movie, &roots, &settings).await;
         }
     }
     Ok(())
 }
 
-/// Deletes a movie's folder, but only one strictly inside a root folder, so
-/// a bad path can never take a root folder or more with it.
-async fn delete_folder(movie: &Movie, roots: &[domain::root_folder::RootFolder]) {
+/// Deletes a movie's folder (into the recycle bin when one is set), but
+/// only one strictly inside a root folder, so a bad path can never take a
+/// root folder or more with it.
+async fn delete_folder(
+    movie: &Movie,
+    roots: &[domain::root_folder::RootFolder],
+    settings: &MediaManagement,
+) {
     let inside_root = roots
         .iter()
         .map(|r| r.path.as_str())
@@ -422,7 +430,10 @@ async fn delete_folder(movie: &Movie, roots: &[domain::root_folder::RootFolder])
         tracing::warn!(path = %movie.path, "not deleting a movie folder outside every root folder");
         return;
     }
-    match tokio::fs::remove_dir_all(&movie.path).await {
+    let (path, settings) = (PathBuf::from(&movie.path), settings.clone());
+    let discarded =
+        tokio::task::spawn_blocking(move || recycle_bin::discard_folder(&settings, &path)).await;
+    match discarded.unwrap_or_else(|e| Err(std::io::Error::other(e))) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {

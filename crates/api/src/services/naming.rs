@@ -110,6 +110,38 @@ pub async fn save(state: &AppState, resource: &NamingResource) -> ApiResult<Nami
     Ok(config)
 }
 
+/// The folder `naming` gives a new movie under its root folder: the movie
+/// folder format filled from the movie; Radarr's default
+/// "{Movie Title} ({Release Year})" when that is not one plain name.
+pub fn folder_name_of(naming: &NamingConfig, movie: &Movie) -> String {
+    let metadata = movie.metadata.parse().ok();
+    let name = naming.folder_name(&NamingValues {
+        title: &movie.title,
+        original_title: metadata.as_ref().map_or("", |m| m.original_title.as_str()),
+        year: movie.year,
+        imdb_id: movie.imdb_id.as_deref(),
+        tmdb_id: movie.tmdb_id,
+        quality: None,
+        edition: "",
+        release_group: None,
+        media_info: None,
+        original_file_name: "",
+        scene_name: None,
+        custom_formats: Vec::new(),
+    });
+    if is_plain(&name) {
+        name
+    } else {
+        domain::naming::movie_folder_name(&movie.title, movie.year)
+    }
+}
+
+/// Whether a name is one plain name inside a folder: not empty, no
+/// separators, not `.` or `..`.
+fn is_plain(name: &str) -> bool {
+    !name.is_empty() && Path::new(name).components().count() == 1 && !matches!(name, "." | "..")
+}
+
 /// The name (without extension) `naming` gives a movie's file: the
 /// standard movie format filled from the movie and the file's record when
 /// renaming is on, else (as Radarr) its release's name, or the name it
@@ -149,8 +181,5 @@ pub fn file_name_of(
             .trim_start_matches('.')
             .to_string()
     };
-    let is_plain = !name.is_empty()
-        && Path::new(&name).components().count() == 1
-        && !matches!(name.as_str(), "." | "..");
-    is_plain.then_some(name)
+    is_plain(&name).then_some(name)
 }

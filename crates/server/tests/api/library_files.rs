@@ -375,3 +375,113 @@ async fn a_rescan_forgets_a_missing_file_and_records_one_found_in_the_folder() {
 fn urlencode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
+
+#[tokio::test]
+async fn media_management_settings_are_checked_kept_and_followed_by_deletions() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let defaults = app.get_json("/api/v3/config/mediamanagement").await;
+    assert_eq!(defaults["id"], 1);
+    assert_eq!(defaults["recycleBin"], "");
+    assert_eq!(defaults["recycleBinCleanupDays"], 7);
+    assert_eq!(defaults["copyUsingHardlinks"], true);
+    assert_eq!(defaults["minimumFreeSpaceWhenImporting"], 100);
+    assert_eq!(defaults["rescanAfterRefresh"], "always");
+
+    let mut bad = defaults.clone();
+    bad["recycleBin"] = json!("relative/bin");
+    bad["minimumFreeSpaceWhenImporting"] = json!(50);
+    bad["fileDate"] = json!("tomorrow");
+    let response = app.put("/api/v3/config/mediamanagement/1", &bad).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let failures: Value = response.json().await.unwrap();
+    let fields: Vec<&str> = failures
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["propertyName"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["RecycleBin", "MinimumFreeSpaceWhenImporting", "FileDate"]
+    );
+    assert_eq!(
+        app.get_json("/api/v3/config/mediamanagement").await,
+        defaults,
+        "nothing saved"
+    );
+
+    let bin = tempfile::tempdir().unwrap();
+    let mut settings = defaults.clone();
+    settings["recycleBin"] = json!(bin.path());
+    settings["enableMediaInfo"] = json!(false);
+    let response = app.put("/api/v3/config/mediamanagement", &settings).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    assert_eq!(
+        app.get_json("/api/v3/config/mediamanagement").await,
+        settings
+    );
+
+    // A deleted movie file goes to the bin, in its movie's folder.
+    let (movie, _downloads, release) = movie_and_download(&app).await;
+    let done = run(
+        &app,
+        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let stored = app
+        .get_json(&format!("/api/v3/movie/{}", movie["id"]))
+        .await;
+    let file_id = stored["movieFile"]["id"].as_i64().unwrap();
+    let response = app.delete(&format!("/api/v3/moviefile/{file_id}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let folder = PathBuf::from(movie["path"].as_str().unwrap());
+    let folder_name = folder.file_name().unwrap();
+    let binned = bin
+        .path()
+        .join(folder_name)
+        .join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv");
+    assert_eq!(std::fs::read(&binned).unwrap(), vec![7u8; 4000]);
+
+    // A movie deleted with its files: its folder goes to the bin whole.
+    std::fs::write(folder.join("extra.srt"), "subtitles").unwrap();
+    let response = app
+        .delete(&format!("/api/v3/movie/{}?deleteFiles=true", movie["id"]))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(!folder.exists());
+    let kept: Vec<String> = names_in(bin.path());
+    assert_eq!(
+        kept.len(),
+        2,
+        "the first folder and the deleted one: {kept:?}"
+    );
+    assert!(
+        kept.iter()
+            .any(|name| std::fs::read(bin.path().join(name).join("extra.srt")).is_ok())
+    );
+}
+
+#[tokio::test]
+async fn a_new_movies_folder_follows_the_movie_folder_format() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    app.add_root_folder().await;
+    let response = app
+        .put(
+            "/api/v3/config/naming",
+            &json!({"renameMovies": false, "colonReplacementFormat": "smart",
+                    "standardMovieFormat": "{Movie Title} ({Release Year})",
+                    "movieFolderFormat": "{Movie Title} ({Release Year}) [tmdbid-{TmdbId}]"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    assert!(
+        movie["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("/The Matrix (1999) [tmdbid-603]"),
+        "{}",
+        movie["path"]
+    );
+}

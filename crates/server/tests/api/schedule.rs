@@ -77,6 +77,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
     assert_eq!(
         names,
         [
+            "CleanUpRecycleBin",
             "MessagingCleanup",
             "RefreshCollections",
             "RefreshMonitoredDownloads",
@@ -94,7 +95,7 @@ async fn the_library_is_refreshed_when_a_day_has_passed() {
         "still queued: merged, not queued twice"
     );
     let ran = JobRunner::new(state.clone()).drain().await;
-    assert_eq!(ran.len(), 5);
+    assert_eq!(ran.len(), 6);
     assert!(
         ran.iter().all(|c| c.status == CommandStatus::Completed),
         "{ran:?}"
@@ -190,7 +191,7 @@ async fn two_instances_on_one_database_run_each_command_once() {
     ran.sort_unstable();
     ran.dedup();
     assert_eq!(ran.len(), total, "no command ran twice");
-    assert_eq!(total, 5 + 12, "the scheduled five and the twelve queued");
+    assert_eq!(total, 6 + 12, "the scheduled six and the twelve queued");
     assert!(
         ran_a
             .iter()

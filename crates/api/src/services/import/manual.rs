@@ -16,9 +16,9 @@ use domain::movie::Movie;
 use domain::quality::QualityModel;
 
 use super::files::{is_sample, is_video};
-use super::{Mode, Release, Stop, mark_imported, place_and_record, plan, probe};
+use super::{Mode, Release, Settings, Stop, mark_imported, place_and_record, plan, probe};
 use crate::error::{ApiError, ApiResult};
-use crate::services::{naming, parse};
+use crate::services::parse;
 use crate::state::AppState;
 
 /// How deep a folder is searched for video files.
@@ -248,14 +248,16 @@ pub async fn import_chosen(
     choices: &[Choice],
     mode: ImportMode,
 ) -> ApiResult<Outcome> {
-    let naming = naming::load(state).await?;
+    let settings = Settings::load(state).await?;
     let mut outcome = Outcome::default();
     let mut to_probe = Vec::new();
     for choice in choices {
-        match import_one(state, &naming, choice, mode).await {
+        match import_one(state, &settings, choice, mode).await {
             Ok((file_id, path)) => {
                 outcome.imported += 1;
-                to_probe.push((file_id, path));
+                if settings.media.enable_media_info {
+                    to_probe.push((file_id, path));
+                }
             }
             Err(Stop::Blocked(reason)) => {
                 tracing::warn!(file = %choice.path.display(), %reason, "manual import refused");
@@ -270,7 +272,7 @@ pub async fn import_chosen(
 
 async fn import_one(
     state: &AppState,
-    naming: &domain::rename::NamingConfig,
+    settings: &Settings,
     choice: &Choice,
     mode: ImportMode,
 ) -> Result<(i32, PathBuf), Stop> {
@@ -294,19 +296,20 @@ async fn import_one(
     };
     let mode = match mode {
         ImportMode::Move => Mode::Move,
-        ImportMode::Copy => Mode::LinkOrCopy,
+        ImportMode::Copy => settings.keeping_mode(),
         ImportMode::Auto if download.as_ref().is_some_and(|d| !d.can_move_files) => {
-            Mode::LinkOrCopy
+            settings.keeping_mode()
         }
         ImportMode::Auto => Mode::Move,
     };
-    let destination = plan(naming, &movie, &release, &choice.path, metadata.len())?;
+    let size = metadata.len();
+    let destination = plan(settings, &movie, &release, &choice.path, size)?;
     let file = place_and_record(
         state,
+        settings,
         &movie,
         &release,
-        &choice.path,
-        metadata.len(),
+        (&choice.path, size),
         &destination,
         mode,
     )
@@ -407,9 +410,9 @@ async fn rejections(state: &AppState, candidate: &Candidate) -> ApiResult<Vec<Re
             permanent: true,
         });
     }
-    let naming = naming::load(state).await?;
+    let settings = Settings::load(state).await?;
     if let Err(Stop::Blocked(reason)) = plan(
-        &naming,
+        &settings,
         movie,
         &candidate.release,
         &candidate.path,

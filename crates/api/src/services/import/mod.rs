@@ -28,12 +28,37 @@ use domain::quality::QualityModel;
 use domain::rename::NamingConfig;
 
 use crate::error::ApiResult;
+use crate::services::media_management::{self, MediaManagement};
 use crate::services::naming;
 use crate::state::AppState;
 
 pub use files::{is_video, main_video};
 pub(crate) use record::record_event;
 pub use transfer::{Mode, Placed, place, temporary};
+
+/// The settings an import follows, read once a round.
+pub(crate) struct Settings {
+    pub naming: NamingConfig,
+    pub media: MediaManagement,
+}
+
+impl Settings {
+    pub(crate) async fn load(state: &AppState) -> ApiResult<Self> {
+        Ok(Settings {
+            naming: naming::load(state).await?,
+            media: media_management::load(state).await?,
+        })
+    }
+
+    /// How a file the client keeps (seeding) is placed.
+    fn keeping_mode(&self) -> Mode {
+        if self.media.copy_using_hardlinks {
+            Mode::LinkOrCopy
+        } else {
+            Mode::Copy
+        }
+    }
+}
 
 /// What a round of imports did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -63,13 +88,13 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
     if waiting.is_empty() {
         return Ok(report);
     }
-    let naming = naming::load(state).await?;
+    let settings = Settings::load(state).await?;
     let mut to_probe = Vec::new();
     for mut download in waiting {
-        match import(state, &naming, &mut download).await {
+        match import(state, &settings, &mut download).await {
             Ok((file, path)) => {
                 report.imported += 1;
-                if file.media_info.is_none() {
+                if file.media_info.is_none() && settings.media.enable_media_info {
                     to_probe.push((file.id, path));
                 }
                 remove_completed(state, &download).await;
@@ -176,7 +201,7 @@ impl From<&TrackedDownload> for Release {
 /// Imports one download; returns its movie file's record and full path.
 async fn import(
     state: &AppState,
-    naming: &NamingConfig,
+    settings: &Settings,
     download: &mut TrackedDownload,
 ) -> Result<(MovieFile, PathBuf), Stop> {
     let movie_id = download
@@ -197,7 +222,7 @@ async fn import(
             size,
             source: None,
         };
-        let recorded = record::finish(state, &movie, &release, file).await?;
+        let recorded = record::finish(state, settings, &movie, &release, file).await?;
         mark_imported(download);
         return Ok((recorded, path));
     }
@@ -210,7 +235,7 @@ async fn import(
             "No files found are eligible for import in {output}"
         ))
     })?;
-    let destination = plan(naming, &movie, &release, &source, size)?;
+    let destination = plan(settings, &movie, &release, &source, size)?;
     download.state = TrackedDownloadState::Importing;
     download.import_path = Some(destination.to_string_lossy().into_owned());
     state.store.update_tracked_download(download).await?;
@@ -218,10 +243,18 @@ async fn import(
     let mode = if download.can_move_files {
         Mode::Move
     } else {
-        Mode::LinkOrCopy
+        settings.keeping_mode()
     };
-    let recorded =
-        place_and_record(state, &movie, &release, &source, size, &destination, mode).await?;
+    let recorded = place_and_record(
+        state,
+        settings,
+        &movie,
+        &release,
+        (&source, size),
+        &destination,
+        mode,
+    )
+    .await?;
     mark_imported(download);
     Ok((recorded, destination))
 }
@@ -235,15 +268,18 @@ fn mark_imported(download: &mut TrackedDownload) {
 /// Where `source` goes in the movie's folder, once checked: an upgrade, with
 /// room for it, and not over a file that is not the movie's own.
 fn plan(
-    naming: &NamingConfig,
+    settings: &Settings,
     movie: &Movie,
     release: &Release,
     source: &Path,
     size: u64,
 ) -> Result<PathBuf, Stop> {
     check_upgrade(movie, release.quality)?;
-    let destination = destination(naming, movie, release, source)?;
-    check_space(&destination, size)?;
+    let destination = destination(&settings.naming, movie, release, source)?;
+    if !settings.media.skip_free_space_check_when_importing {
+        let minimum = u64::try_from(settings.media.minimum_free_space_when_importing).unwrap_or(0);
+        check_space(&destination, size, minimum * 1024 * 1024)?;
+    }
     if destination.exists() && !is_current_file(movie, &destination) {
         return Err(Stop::Blocked(format!(
             "Destination already exists and is not this movie's file: {}",
@@ -253,13 +289,14 @@ fn plan(
     Ok(destination)
 }
 
-/// Places `source` at `destination` (planned) and records it.
+/// Places `source` (a file and its size) at `destination` (planned) and
+/// records it.
 async fn place_and_record(
     state: &AppState,
+    settings: &Settings,
     movie: &Movie,
     release: &Release,
-    source: &Path,
-    size: u64,
+    (source, size): (&Path, u64),
     destination: &Path,
     mode: Mode,
 ) -> Result<MovieFile, Stop> {
@@ -275,7 +312,7 @@ async fn place_and_record(
         size,
         source: Some((source, placed)),
     };
-    record::finish(state, movie, release, file).await
+    record::finish(state, settings, movie, release, file).await
 }
 
 /// Refuses a file no better than the movie's: a lower quality, or the same
@@ -334,16 +371,17 @@ fn is_current_file(movie: &Movie, path: &Path) -> bool {
         .is_some_and(|f| Path::new(&movie.path).join(&f.relative_path) == path)
 }
 
-/// Refuses an import the destination's disk has no room for.
-fn check_space(destination: &Path, size: u64) -> Result<(), Stop> {
+/// Refuses an import that would leave the destination's disk less than
+/// `minimum` bytes free.
+fn check_space(destination: &Path, size: u64, minimum: u64) -> Result<(), Stop> {
     let mut probe = destination.parent();
     while let Some(folder) = probe {
         if folder.exists() {
             if let Ok(free) = fs4::available_space(folder)
-                && free < size
+                && free < size.saturating_add(minimum)
             {
                 return Err(Stop::Blocked(format!(
-                    "Not enough free space: {} needs {size} bytes, {free} free",
+                    "Not enough free space: {} needs {size} bytes and {minimum} left free, {free} free",
                     folder.display()
                 )));
             }

@@ -11,7 +11,8 @@ use domain::history::{HistoryEntry, HistoryEventType};
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 
-use super::{Placed, Release, Stop};
+use super::{Placed, Release, Settings, Stop};
+use crate::services::recycle_bin;
 use crate::state::AppState;
 
 /// A movie file in place in the movie's folder.
@@ -28,6 +29,7 @@ pub(super) struct Placement<'a> {
 /// returns its record.
 pub(super) async fn finish(
     state: &AppState,
+    settings: &Settings,
     movie: &Movie,
     release: &Release,
     file: Placement<'_>,
@@ -59,11 +61,13 @@ pub(super) async fn finish(
             state.store.add_movie_file(&file).await?
         }
     };
-    // The replaced file goes only once the new one is recorded.
+    // The replaced file goes (to the recycle bin, when one is set) only
+    // once the new one is recorded.
     if let Some(old) = replaced
         && old.is_file()
     {
-        if let Err(e) = std::fs::remove_file(&old) {
+        let movie_folder = folder.file_name().unwrap_or_default().to_string_lossy();
+        if let Err(e) = recycle_bin::discard_file(&settings.media, &old, &movie_folder) {
             tracing::warn!(file = %old.display(), error = %e, "the replaced movie file was not removed");
         } else {
             record_event(

@@ -14,6 +14,8 @@ pub enum Mode {
     /// Hard-linked where the file systems allow, else copied: the client
     /// keeps seeding the original.
     LinkOrCopy,
+    /// Copied, when the settings turn hard links off.
+    Copy,
 }
 
 /// How the file was placed.
@@ -59,6 +61,10 @@ pub fn place(source: &Path, destination: &Path, mode: Mode) -> io::Result<Placed
                 Placed::Copied
             }
         },
+        Mode::Copy => {
+            copy_synced(source, &temp)?;
+            Placed::Copied
+        }
     };
     if let Err(e) = std::fs::rename(&temp, destination) {
         let _ = std::fs::remove_file(&temp);
