@@ -177,7 +177,7 @@ async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file
         .clone();
     assert_eq!(
         main["rejections"][0]["reason"],
-        "Not an upgrade for existing movie file"
+        "Has same filesize as existing file"
     );
 }
 
@@ -483,5 +483,87 @@ async fn a_new_movies_folder_follows_the_movie_folder_format() {
             .ends_with("/The Matrix (1999) [tmdbid-603]"),
         "{}",
         movie["path"]
+    );
+}
+
+#[tokio::test]
+async fn an_import_must_improve_on_the_file_by_the_movies_profile() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (movie, downloads, release) = movie_and_download(&app).await;
+    let response = app
+        .post(
+            "/api/v3/customformat",
+            &json!({"name": "x265", "includeCustomFormatWhenRenaming": false,
+                    "specifications": [{"name": "x265", "implementation": "ReleaseTitleSpecification",
+                        "negate": false, "required": true, "fields": [{"name": "value", "value": "x265"}]}]}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let format: Value = response.json().await.unwrap();
+    let profile_path = format!("/api/v3/qualityprofile/{}", movie["qualityProfileId"]);
+    let mut profile = app.get_json(&profile_path).await;
+    profile["formatItems"] = json!([{"format": format["id"], "score": 100}]);
+    assert_eq!(
+        app.put(&profile_path, &profile).await.status(),
+        StatusCode::ACCEPTED
+    );
+
+    let better = downloads
+        .path()
+        .join("The.Matrix.1999.1080p.BluRay.x265-GRP");
+    std::fs::create_dir_all(&better).unwrap();
+    std::fs::write(better.join("matrix.mkv"), vec![5u8; 3000]).unwrap();
+    let done = run(
+        &app,
+        json!({"name": "DownloadedMoviesScan", "path": better, "importMode": "copy"}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+
+    let worse_720p = downloads
+        .path()
+        .join("The.Matrix.1999.720p.BluRay.x265-GRP");
+    std::fs::create_dir_all(&worse_720p).unwrap();
+    std::fs::write(worse_720p.join("matrix.mkv"), vec![5u8; 2000]).unwrap();
+    let reasons = |listed: Value| -> Vec<String> {
+        listed[0]["rejections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["reason"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let list = |folder: &Path| {
+        format!(
+            "/api/v3/manualimport?folder={}",
+            urlencode(folder.to_str().unwrap())
+        )
+    };
+    assert_eq!(
+        reasons(app.get_json(&list(&worse_720p)).await),
+        ["Not an upgrade for existing movie file(s)"]
+    );
+    // The same quality scoring lower under the profile.
+    let listed = app.get_json(&list(&release)).await;
+    let main = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "the.matrix.1999.1080p.bluray.x264-grp")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        main["rejections"][0]["reason"],
+        "Not a Custom Format upgrade for existing movie file(s). New: (0) do not improve on Existing: (100)"
+    );
+    // A better quality is one, whatever its score.
+    let remux = downloads
+        .path()
+        .join("The.Matrix.1999.2160p.BluRay.REMUX.HEVC-GRP");
+    std::fs::create_dir_all(&remux).unwrap();
+    std::fs::write(remux.join("matrix.mkv"), vec![5u8; 9000]).unwrap();
+    assert_eq!(
+        reasons(app.get_json(&list(&remux)).await),
+        Vec::<String>::new()
     );
 }

@@ -475,7 +475,7 @@ async fn a_finished_download_is_imported_renamed_and_upgraded_without_losing_a_f
     assert_eq!(page["records"][0]["trackedDownloadState"], "importBlocked");
     assert_eq!(
         page["records"][0]["statusMessages"][0]["messages"][0],
-        "Not an upgrade for existing movie file"
+        "Not an upgrade for existing movie file(s)"
     );
 
     // An upgrade replaces the file only once the new one is in place.

@@ -16,20 +16,24 @@ pub(crate) mod probe;
 mod record;
 mod transfer;
 
+use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
+use domain::custom_format::CustomFormat;
+use domain::decision::file_formats;
 use domain::download::{
     StatusMessage, TrackedDownload, TrackedDownloadState, TrackedDownloadStatus,
 };
 use domain::language::Language;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
-use domain::quality::QualityModel;
+use domain::quality::{Quality, QualityModel};
 use domain::rename::NamingConfig;
 
 use crate::error::ApiResult;
 use crate::services::media_management::{self, MediaManagement};
 use crate::services::naming;
+use crate::services::profile_cache::Profiles;
 use crate::state::AppState;
 
 pub use files::{is_video, main_video};
@@ -40,6 +44,10 @@ pub use transfer::{Mode, Placed, place, temporary};
 pub(crate) struct Settings {
     pub naming: NamingConfig,
     pub media: MediaManagement,
+    /// The quality profiles, which decide what is an upgrade.
+    pub profiles: Profiles,
+    /// Every custom format, to score a file against its movie's profile.
+    pub formats: Vec<CustomFormat>,
 }
 
 impl Settings {
@@ -47,6 +55,8 @@ impl Settings {
         Ok(Settings {
             naming: naming::load(state).await?,
             media: media_management::load(state).await?,
+            profiles: state.profiles.get(state.store.as_ref()).await?,
+            formats: state.store.custom_formats().await?,
         })
     }
 
@@ -274,7 +284,7 @@ fn plan(
     source: &Path,
     size: u64,
 ) -> Result<PathBuf, Stop> {
-    check_upgrade(movie, release.quality)?;
+    check_upgrade(settings, movie, release, size)?;
     let destination = destination(&settings.naming, movie, release, source)?;
     if !settings.media.skip_free_space_check_when_importing {
         let minimum = u64::try_from(settings.media.minimum_free_space_when_importing).unwrap_or(0);
@@ -315,21 +325,56 @@ async fn place_and_record(
     record::finish(state, settings, movie, release, file).await
 }
 
-/// Refuses a file no better than the movie's: a lower quality, or the same
-/// quality and revision.
-fn check_upgrade(movie: &Movie, quality: QualityModel) -> Result<(), Stop> {
+/// Refuses a file that does not improve on the movie's, as Radarr's
+/// import does: a lower quality in the movie's profile, the same quality in
+/// an older revision, a lower custom format score, or the very same file.
+/// An equal one may replace it (a re-encode, a fixed file).
+fn check_upgrade(
+    settings: &Settings,
+    movie: &Movie,
+    release: &Release,
+    size: u64,
+) -> Result<(), Stop> {
     let Some(existing) = &movie.movie_file else {
         return Ok(());
     };
-    let old = (
-        existing.quality.quality.weight(),
-        existing.quality.revision.version,
+    let (old, new) = (existing.quality, release.quality);
+    let profile = settings.profiles.by_id.get(&movie.quality_profile_id);
+    let rank = |quality: Quality| -> i64 {
+        match profile {
+            Some(p) => p
+                .item_index_of(quality.id)
+                .and_then(|i| i64::try_from(i).ok())
+                .unwrap_or(-1),
+            None => i64::from(quality.weight()),
+        }
+    };
+    let by_quality = rank(new.quality).cmp(&rank(old.quality)).then(
+        (new.revision.real, new.revision.version).cmp(&(old.revision.real, old.revision.version)),
     );
-    let new = (quality.quality.weight(), quality.revision.version);
-    if new <= old {
-        return Err(Stop::Blocked(
-            "Not an upgrade for existing movie file".into(),
-        ));
+    match by_quality {
+        Ordering::Less => {
+            return Err(Stop::Blocked(
+                "Not an upgrade for existing movie file(s)".into(),
+            ));
+        }
+        Ordering::Greater => return Ok(()),
+        Ordering::Equal => {}
+    }
+    if let Some(profile) = profile {
+        let score = |file: &MovieFile| file_formats(file, movie, &settings.formats, profile).score;
+        let (old_score, new_score) = (
+            score(existing),
+            score(&record::file_record(movie, release, size, None)),
+        );
+        if new_score < old_score {
+            return Err(Stop::Blocked(format!(
+                "Not a Custom Format upgrade for existing movie file(s). New: ({new_score}) do not improve on Existing: ({old_score})"
+            )));
+        }
+    }
+    if u64::try_from(existing.size).ok() == Some(size) {
+        return Err(Stop::Blocked("Has same filesize as existing file".into()));
     }
     Ok(())
 }
