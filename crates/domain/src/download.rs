@@ -69,22 +69,29 @@ impl StatusMessage {
     }
 }
 
-/// A download in a client that the library follows.
-#[derive(Debug, Clone, PartialEq)]
+/// A download in a client that the library follows. Stored as its keys
+/// (ids and movie) beside a JSON document of the rest, which is its serde
+/// form: the keys are left out of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TrackedDownload {
     /// Its id (the queue item's id).
+    #[serde(skip)]
     pub id: i32,
     /// The download client's id.
+    #[serde(skip)]
     pub client_id: i32,
     /// The download client's name.
     pub client_name: String,
     /// The client's id for the download.
+    #[serde(skip)]
     pub download_id: String,
     /// Its protocol.
     pub protocol: Protocol,
     /// Its title in the client (the release's title when grabbed by us).
     pub title: String,
     /// The movie it is for, when known (by its grab, else by its title).
+    #[serde(skip)]
     pub movie_id: Option<i32>,
     /// The release's quality.
     pub quality: QualityModel,
@@ -124,7 +131,12 @@ pub struct TrackedDownload {
     /// Where its import puts the movie file: written before the file is
     /// placed, so an import cut short is finished (or undone) on the next
     /// try instead of failing on a file it placed itself.
+    #[serde(default)]
     pub import_path: Option<String>,
+    /// The movie's file the import replaces, saved with `import_path`, so
+    /// a retry after a crash still removes it once the new one is recorded.
+    #[serde(default)]
+    pub replaced_path: Option<String>,
 }
 
 impl TrackedDownload {

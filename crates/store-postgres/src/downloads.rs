@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use domain::download::TrackedDownload;
 use domain::remote_path::RemotePathMapping;
-use store::download_rows::{RemotePathMappingRow, TrackedDownloadData, TrackedDownloadRow};
+use store::download_rows::{RemotePathMappingRow, TrackedDownloadRow};
 use store::rows::Json;
 use store::{DownloadStore, Result, StoreError};
 
@@ -143,7 +143,7 @@ impl DownloadStore for PostgresStore {
             .bind(client_id)
             .bind(&download.download_id)
             .bind(download.movie_id)
-            .bind(Json(TrackedDownloadData::from(download)))
+            .bind(Json(download))
             .execute(&mut *tx)
             .await?;
         }
@@ -161,7 +161,7 @@ impl DownloadStore for PostgresStore {
         let changed =
             sqlx::query("UPDATE tracked_downloads SET movie_id = $1, data = $2 WHERE id = $3")
                 .bind(download.movie_id)
-                .bind(Json(TrackedDownloadData::from(download)))
+                .bind(Json(download))
                 .bind(download.id)
                 .execute(&self.pool)
                 .await?

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use domain::download::TrackedDownload;
 use domain::remote_path::RemotePathMapping;
 use rusqlite::{OptionalExtension, Row, params};
-use store::download_rows::{RemotePathMappingRow, TrackedDownloadData, TrackedDownloadRow};
+use store::download_rows::{RemotePathMappingRow, TrackedDownloadRow};
 use store::{DownloadStore, Result, StoreError};
 
 use crate::SqliteStore;
@@ -165,7 +165,7 @@ impl DownloadStore for SqliteStore {
     ) -> Result<Vec<TrackedDownload>> {
         let rows = downloads
             .iter()
-            .map(|d| Ok((d, to_json(&TrackedDownloadData::from(d))?)))
+            .map(|d| Ok((d, to_json(d)?)))
             .collect::<Result<Vec<_>>>()?;
         let select = format!(
             "SELECT {DOWNLOAD_COLUMNS} FROM tracked_downloads WHERE client_id = ?1 ORDER BY id"
@@ -220,7 +220,7 @@ impl DownloadStore for SqliteStore {
     }
 
     async fn update_tracked_download(&self, download: &TrackedDownload) -> Result<TrackedDownload> {
-        let data = to_json(&TrackedDownloadData::from(download))?;
+        let data = to_json(download)?;
         let changed = self
             .db
             .write(|conn| {

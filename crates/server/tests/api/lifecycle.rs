@@ -1,12 +1,12 @@
 //! Starting and stopping: the binary's flags, the data folder, signals.
 
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
 use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::helpers::{spawn_app, spawn_app_with};
+use crate::process::Running;
 
 const BIN: &str = env!("CARGO_BIN_EXE_unified-radarr");
 
@@ -84,96 +84,6 @@ async fn shutdown_lets_a_request_in_flight_finish() {
     stopping.await.unwrap().unwrap();
     let after = client.get(format!("{address}/ping")).send().await;
     assert!(after.is_err(), "the server no longer listens");
-}
-
-/// A server process started on port 0, with the address it reported.
-struct Running {
-    child: std::process::Child,
-    /// Everything it printed, line by line, as it prints.
-    lines: std::sync::mpsc::Receiver<String>,
-    printed: Vec<String>,
-}
-
-impl Running {
-    /// Starts the binary on `data` and waits until it says where it listens
-    /// (port 0: the system picks a free port, so no other test can take it).
-    fn start(data: &std::path::Path) -> Running {
-        let mut child = Command::new(BIN)
-            .args(["serve", "--bind-address", "127.0.0.1", "--port", "0"])
-            .args(["--log-level", "info"])
-            .arg("--data-dir")
-            .arg(data)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let (tx, lines) = std::sync::mpsc::channel();
-        for output in [
-            child
-                .stdout
-                .take()
-                .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
-            child
-                .stderr
-                .take()
-                .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for line in
-                    std::io::BufRead::lines(std::io::BufReader::new(output)).map_while(Result::ok)
-                {
-                    let _ = tx.send(line);
-                }
-            });
-        }
-        Running {
-            child,
-            lines,
-            printed: Vec::new(),
-        }
-    }
-
-    /// The line that says it listens, or everything it printed before it stopped.
-    fn wait_until_listening(&mut self) {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    let listening = line.contains("is listening");
-                    self.printed.push(line);
-                    if listening {
-                        return;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!("the server did not come up: {:?}", self.printed);
-    }
-
-    /// Sends SIGTERM and waits for the exit; true when it exited cleanly.
-    fn stop(self) -> (bool, Vec<String>) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        self.finish()
-    }
-
-    /// Waits for the exit; true when it exited cleanly, and all it printed.
-    fn finish(mut self) -> (bool, Vec<String>) {
-        let exited = self.child.wait().unwrap();
-        // The reader threads end with the process's output.
-        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(5)) {
-            self.printed.push(line);
-        }
-        (exited.success(), self.printed)
-    }
 }
 
 #[test]

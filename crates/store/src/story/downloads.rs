@@ -54,6 +54,7 @@ fn download(client_id: i32, download_id: &str, movie_id: Option<i32>) -> Tracked
             .single()
             .unwrap_or_default(),
         import_path: Some("/movies/a.mkv".into()),
+        replaced_path: Some("/movies/old.mkv".into()),
     }
 }
 

@@ -163,6 +163,19 @@ async fn remove_completed(state: &AppState, download: &TrackedDownload) {
     }
 }
 
+/// The environment variable naming the import step at which the process
+/// dies on the spot, as a kill there would: how the tests show that a
+/// restart after a kill at any step loses nothing.
+const CRASH_AT: &str = "UNIFIED_RADARR_CRASH_AT";
+
+/// Dies here when [`CRASH_AT`] names `step`.
+fn crash_point(step: &str) {
+    if std::env::var(CRASH_AT).is_ok_and(|at| at == step) {
+        tracing::error!(step, "stopping at once, as {CRASH_AT} asks");
+        std::process::abort();
+    }
+}
+
 /// Why an import stopped.
 enum Stop {
     /// The download cannot be imported as it is; the message says why.
@@ -231,6 +244,7 @@ async fn import(
             path: &path,
             size,
             source: None,
+            replaced: download.replaced_path.clone().map(PathBuf::from),
         };
         let recorded = record::finish(state, settings, &movie, &release, file).await?;
         mark_imported(download);
@@ -248,7 +262,10 @@ async fn import(
     let destination = plan(settings, &movie, &release, &source, size)?;
     download.state = TrackedDownloadState::Importing;
     download.import_path = Some(destination.to_string_lossy().into_owned());
+    download.replaced_path =
+        replaced_by(&movie, &destination).map(|p| p.to_string_lossy().into_owned());
     state.store.update_tracked_download(download).await?;
+    crash_point("import:journaled");
 
     let mode = if download.can_move_files {
         Mode::Move
@@ -317,10 +334,12 @@ async fn place_and_record(
     }
     let placed = place(source, destination, mode)
         .map_err(|e| Stop::Blocked(format!("Unable to place {}: {e}", source.display())))?;
+    crash_point("import:placed");
     let file = record::Placement {
         path: destination,
         size,
         source: Some((source, placed)),
+        replaced: replaced_by(movie, destination),
     };
     record::finish(state, settings, movie, release, file).await
 }
@@ -405,6 +424,14 @@ fn destination(
             "'{stem}' cannot be a file name in the movie's folder"
         ))),
     }
+}
+
+/// The movie's current file, when a file placed at `destination` replaces
+/// it (rather than taking its place under the same name).
+fn replaced_by(movie: &Movie, destination: &Path) -> Option<PathBuf> {
+    let file = movie.movie_file.as_ref()?;
+    let current = Path::new(&movie.path).join(&file.relative_path);
+    (current != destination).then_some(current)
 }
 
 /// Whether `path` is the movie's current file (an upgrade under the same

@@ -4,7 +4,7 @@
 //! finishes the import without doing anything twice.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use domain::history::{HistoryEntry, HistoryEventType};
@@ -23,6 +23,8 @@ pub(super) struct Placement<'a> {
     pub size: u64,
     /// Where it came from and how, when it was placed in this run.
     pub source: Option<(&'a Path, Placed)>,
+    /// The movie's file it replaces, removed once it is recorded.
+    pub replaced: Option<PathBuf>,
 }
 
 /// Records the placed file as the movie's, imported from `release`, and
@@ -38,6 +40,7 @@ pub(super) async fn finish(
         path: destination,
         size,
         source,
+        replaced,
     } = file;
     let folder = Path::new(&movie.path);
     let relative = destination
@@ -45,11 +48,6 @@ pub(super) async fn finish(
         .map_err(|_| Stop::Blocked("The imported file is outside the movie's folder".into()))?
         .to_string_lossy()
         .into_owned();
-    let replaced = movie
-        .movie_file
-        .as_ref()
-        .filter(|f| f.relative_path != relative)
-        .map(|f| folder.join(&f.relative_path));
     let recorded = movie.movie_file.clone().filter(|f| {
         f.relative_path == relative && f.scene_name.as_deref() == Some(release.title.as_str())
     });
@@ -58,7 +56,9 @@ pub(super) async fn finish(
         None => {
             let mut file = file_record(movie, release, size, source.map(|(s, _)| s));
             file.relative_path = relative.clone();
-            state.store.add_movie_file(&file).await?
+            let recorded = state.store.add_movie_file(&file).await?;
+            super::crash_point("import:recorded");
+            recorded
         }
     };
     // The replaced file goes (to the recycle bin, when one is set) only

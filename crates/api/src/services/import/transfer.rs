@@ -66,6 +66,7 @@ pub fn place(source: &Path, destination: &Path, mode: Mode) -> io::Result<Placed
             Placed::Copied
         }
     };
+    super::crash_point("import:temporary");
     if let Err(e) = std::fs::rename(&temp, destination) {
         let _ = std::fs::remove_file(&temp);
         return Err(e);

@@ -165,6 +165,7 @@ async fn first_seen(
         can_be_removed: false,
         added: chrono::Utc::now(),
         import_path: None,
+        replaced_path: None,
     };
     if let Some(grab) = grab_of(state, &item.download_id).await? {
         tracked.title = grab.source_title;

@@ -105,6 +105,7 @@ mod tests {
             can_be_removed: false,
             added: chrono::Utc::now(),
             import_path: None,
+            replaced_path: None,
         }
     }
 
