@@ -116,6 +116,11 @@ pub trait DownloadClient: Send + Sync {
     async fn downloads(&self) -> Result<Vec<DownloadItem>, DownloadError>;
     /// Removes a download, and its data when `delete_data` is set.
     async fn remove(&self, download_id: &str, delete_data: bool) -> Result<(), DownloadError>;
+    /// Tells the client a download was imported. Only qBittorrent does
+    /// anything: it moves the torrent to its post-import category.
+    async fn mark_imported(&self, _download_id: &str) -> Result<(), DownloadError> {
+        Ok(())
+    }
     /// Checks that the client can take releases, as Radarr's test does.
     async fn test(&self) -> Result<(), DownloadError>;
 }

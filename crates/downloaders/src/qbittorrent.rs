@@ -123,7 +123,34 @@ impl DownloadClient for QBittorrent {
     async fn downloads(&self) -> Result<Vec<DownloadItem>, DownloadError> {
         let preferences = self.preferences().await?;
         let torrents = self.torrents().await?;
-        Ok(torrents.iter().map(|t| t.item(&preferences)).collect())
+        // With a post-import category, imported torrents are left to it.
+        let keeps_imported = !self.settings.imported_category.trim().is_empty();
+        Ok(torrents
+            .iter()
+            .map(|t| {
+                let mut item = t.item(&preferences);
+                item.can_be_removed &= !keeps_imported;
+                item
+            })
+            .collect())
+    }
+
+    async fn mark_imported(&self, download_id: &str) -> Result<(), DownloadError> {
+        let category = self.settings.imported_category.trim();
+        if category.is_empty() {
+            return Ok(());
+        }
+        self.ensure_category(category, "movieImportedCategory")
+            .await?;
+        let hash = download_id.to_ascii_lowercase();
+        self.api
+            .post(
+                "torrents/setCategory",
+                &[("hashes", hash.as_str()), ("category", category)],
+            )
+            .await?
+            .ok("torrents/setCategory")?;
+        Ok(())
     }
 
     async fn remove(&self, download_id: &str, delete_data: bool) -> Result<(), DownloadError> {

@@ -125,6 +125,42 @@ async fn a_paused_magnet_is_listed_by_its_hash_while_it_waits_for_metadata() {
 }
 
 #[tokio::test]
+async fn an_imported_torrent_moves_to_the_post_import_category_and_stays() {
+    let category = category("post-import");
+    let imported = format!("{category}-imported");
+    let settings = QBittorrentSettings {
+        initial_state: QBittorrentInitialState::Pause,
+        imported_category: imported.clone(),
+        ..QBittorrentSettings::default()
+    };
+    let client = client_with(&category, settings);
+    let id = client
+        .add(&grab(Payload::Magnet(magnet(&category))))
+        .await
+        .expect("added")
+        .expect("an id");
+    let item = eventually("listed", || async { find(&client, &id).await }).await;
+    assert!(!item.can_be_removed, "left to the post-import category");
+
+    client.mark_imported(&id).await.expect("marked");
+    let raw = Raw::new().await;
+    assert_eq!(raw.torrent(&id, "category").await, imported.as_str());
+    assert_eq!(
+        client.downloads().await.expect("downloads"),
+        [],
+        "no longer among ours"
+    );
+    // Without a post-import category, nothing changes.
+    let plain = client_with(&imported, QBittorrentSettings::default());
+    plain.mark_imported(&id).await.expect("nothing to do");
+    assert_eq!(raw.torrent(&id, "category").await, imported.as_str());
+
+    clean(&plain, &imported).await;
+    raw.post("torrents/removeCategories", &[("categories", &category)])
+        .await;
+}
+
+#[tokio::test]
 async fn a_magnet_without_trackers_is_refused_when_dht_is_off() {
     let raw = Raw::new().await;
     let preferences = raw.get("app/preferences", &[]).await;

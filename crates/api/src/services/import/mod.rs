@@ -107,7 +107,7 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
                 if file.media_info.is_none() && settings.media.enable_media_info {
                     to_probe.push((file.id, path));
                 }
-                remove_completed(state, &download).await;
+                after_import(state, &download).await;
             }
             Err(Stop::Store(error)) => {
                 tracing::warn!(release = %download.title, %error, "import interrupted; tried again next round");
@@ -136,13 +136,11 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
     Ok(report)
 }
 
-/// Removes an imported download from its client when the client says it
-/// may go (seeding done, or Usenet) and its settings ask for it, as
-/// Radarr's "Remove Completed" does. A failure only leaves it there.
-async fn remove_completed(state: &AppState, download: &TrackedDownload) {
-    if !download.can_be_removed {
-        return;
-    }
+/// Tells the download's client it was imported (qBittorrent's post-import
+/// category), then removes it from the client when the client says it may
+/// go (seeding done, or Usenet) and its settings ask for it, as Radarr's
+/// "Remove Completed" does. A failure only leaves it there.
+async fn after_import(state: &AppState, download: &TrackedDownload) {
     let Ok(provider) = state
         .store
         .provider(
@@ -153,10 +151,14 @@ async fn remove_completed(state: &AppState, download: &TrackedDownload) {
     else {
         return;
     };
-    if !provider.flag("removeCompletedDownloads", true) {
+    let Some(client) = crate::providers::download_clients::client(&provider) else {
         return;
+    };
+    if let Err(error) = client.mark_imported(&download.download_id).await {
+        tracing::warn!(client = %provider.name, %error, "the client was not told of an import");
     }
-    if let Some(client) = crate::providers::download_clients::client(&provider)
+    if download.can_be_removed
+        && provider.flag("removeCompletedDownloads", true)
         && let Err(error) = client.remove(&download.download_id, true).await
     {
         tracing::warn!(client = %provider.name, %error, "an imported download was not removed from its client");
