@@ -136,10 +136,26 @@ pub fn folder_name_of(naming: &NamingConfig, movie: &Movie) -> String {
     }
 }
 
+/// Names Windows keeps for devices, with or without an extension: a file
+/// or folder so named cannot be opened there (a library on a share).
+const DEVICE_NAMES: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
 /// Whether a name is one plain name inside a folder: not empty, no
-/// separators, not `.` or `..`.
+/// separators, not `.` or `..`, not a device's name.
 fn is_plain(name: &str) -> bool {
-    !name.is_empty() && Path::new(name).components().count() == 1 && !matches!(name, "." | "..")
+    let base = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    !name.is_empty()
+        && Path::new(name).components().count() == 1
+        && !matches!(name, "." | "..")
+        && !DEVICE_NAMES.contains(&base.as_str())
 }
 
 /// The name (without extension) `naming` gives a movie's file: the
@@ -182,4 +198,87 @@ pub fn file_name_of(
             .to_string()
     };
     is_plain(&name).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use domain::movie_file::MovieFile;
+
+    use super::*;
+
+    fn movie() -> Movie {
+        let mut movie = Movie::new(603, "The Matrix", 1999);
+        movie.path = "/movies/The Matrix (1999)".into();
+        movie
+    }
+
+    fn file(scene_name: Option<&str>) -> MovieFile {
+        MovieFile {
+            id: 1,
+            movie_id: 1,
+            relative_path: String::new(),
+            size: 0,
+            date_added: chrono::Utc::now(),
+            scene_name: scene_name.map(str::to_string),
+            release_group: None,
+            edition: String::new(),
+            languages: Vec::new(),
+            quality: Default::default(),
+            indexer_flags: 0,
+            media_info: None,
+            original_file_path: None,
+        }
+    }
+
+    #[test]
+    fn a_name_never_leaves_the_movies_folder_nor_names_a_device() {
+        let keep_names = NamingConfig {
+            rename_movies: false,
+            replace_illegal_characters: false,
+            ..NamingConfig::default()
+        };
+        let (movie, plain) = (movie(), file(None));
+        for hostile in ["..", ".", "", "CON", "nul.x264", "Lpt1"] {
+            assert_eq!(
+                file_name_of(&keep_names, &movie, &plain, hostile),
+                None,
+                "{hostile}"
+            );
+        }
+        // Separators and leading dots are taken out: a path becomes one name.
+        assert_eq!(
+            file_name_of(&keep_names, &movie, &plain, "../../etc/passwd").as_deref(),
+            Some("etcpasswd")
+        );
+        assert_eq!(
+            file_name_of(
+                &keep_names,
+                &movie,
+                &file(Some("/abs/The.Matrix.1999")),
+                "x"
+            )
+            .as_deref(),
+            Some("absThe.Matrix.1999"),
+            "the release's name, made one plain name"
+        );
+        assert_eq!(
+            file_name_of(&keep_names, &movie, &plain, "Console.Wars.2020").as_deref(),
+            Some("Console.Wars.2020"),
+            "only the device names themselves"
+        );
+    }
+
+    #[test]
+    fn a_folder_format_that_makes_no_plain_name_falls_back_to_radarrs_default() {
+        let odd = NamingConfig {
+            movie_folder_format: "..".into(),
+            ..NamingConfig::default()
+        };
+        assert_eq!(folder_name_of(&odd, &movie()), "The Matrix (1999)");
+        let custom = NamingConfig {
+            movie_folder_format: "{Movie Title} [{TmdbId}]".into(),
+            ..NamingConfig::default()
+        };
+        assert_eq!(folder_name_of(&custom, &movie()), "The Matrix [603]");
+    }
 }
