@@ -1,17 +1,20 @@
 //! `RefreshMovie`: fresh TMDB metadata for some movies (`movieIds`) or the
-//! whole library (none given; the schedule does this daily). A movie that
-//! cannot be refreshed keeps what it had, and the rest go on.
+//! whole library (none given; the schedule does this daily), then their
+//! folders rescanned as the settings say. A movie that cannot be refreshed
+//! keeps what it had, and the rest go on.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_trait::async_trait;
-use domain::command::{Command, CommandOutcome};
+use domain::command::{Command, CommandOutcome, CommandTrigger};
 use futures::{StreamExt, TryStreamExt};
 use serde_json::{Map, Value};
 
 use super::{Job, JobContext, fields};
 use crate::error::ApiResult;
+use crate::services::media_management;
 use crate::services::refresh::refresh_movie;
+use crate::services::rescan::rescan;
 
 /// Movies read from the store at a time.
 const BATCH: usize = 64;
@@ -52,7 +55,8 @@ impl Job for RefreshMovie {
 
     async fn run(&self, context: &JobContext, command: &Command) -> CommandOutcome {
         let asked = command.ids("movieIds");
-        let ids = if asked.is_empty() {
+        let asked_all = asked.is_empty();
+        let ids = if asked_all {
             match library_ids(context).await {
                 Ok(ids) => ids,
                 Err(e) => {
@@ -97,6 +101,9 @@ impl Job for RefreshMovie {
                 failures.push(failure);
             }
         }
+        if let Err(e) = rescan_after(context, command, &ids, asked_all).await {
+            failures.push(format!("The movies' folders could not be rescanned: {e}"));
+        }
         match failures.first() {
             None => CommandOutcome::completed("Completed"),
             Some(first) => CommandOutcome::failed(format!(
@@ -105,6 +112,28 @@ impl Job for RefreshMovie {
             )),
         }
     }
+}
+
+/// Reads the refreshed movies' folders again when the media management
+/// settings ask for it after every refresh (`always`, Radarr's default) or
+/// after one the user started (`afterManual`).
+async fn rescan_after(
+    context: &JobContext,
+    command: &Command,
+    ids: &[i32],
+    all: bool,
+) -> ApiResult<()> {
+    let settings = media_management::load(&context.state).await?;
+    let wanted = match settings.rescan_after_refresh.as_str() {
+        "always" => true,
+        "afterManual" => command.trigger == CommandTrigger::Manual,
+        _ => false,
+    };
+    if wanted {
+        context.progress("Rescanning the movies' folders").await;
+        rescan(&context.state, (!all).then_some(ids)).await?;
+    }
+    Ok(())
 }
 
 /// Every movie's id, read without holding the library in memory.

@@ -14,6 +14,7 @@ use domain::movie_file::MovieFile;
 
 use crate::error::ApiResult;
 use crate::services::import::{Release, main_video, probe, record_event};
+use crate::services::media_management;
 use crate::state::AppState;
 
 /// What a rescan changed.
@@ -54,7 +55,9 @@ pub async fn rescan(state: &AppState, movie_ids: Option<&[i32]>) -> ApiResult<Re
             to_probe.push((file.id, folder.join(&file.relative_path)));
         }
     }
-    probe::read_and_save(state, to_probe).await;
+    if media_management::load(state).await?.enable_media_info {
+        probe::read_and_save(state, to_probe).await;
+    }
     Ok(report)
 }
 

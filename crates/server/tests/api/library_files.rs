@@ -567,3 +567,40 @@ async fn an_import_must_improve_on_the_file_by_the_movies_profile() {
         Vec::<String>::new()
     );
 }
+
+#[tokio::test]
+async fn a_refresh_rescans_the_folder_unless_the_settings_say_never() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (movie, _downloads, release) = movie_and_download(&app).await;
+    let id = movie["id"].as_i64().unwrap();
+    let done = run(
+        &app,
+        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
+    let folder = PathBuf::from(movie["path"].as_str().unwrap());
+    std::fs::remove_file(folder.join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")).unwrap();
+
+    let mut settings = app.get_json("/api/v3/config/mediamanagement").await;
+    settings["rescanAfterRefresh"] = json!("never");
+    let response = app.put("/api/v3/config/mediamanagement", &settings).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let done = run(&app, json!({"name": "RefreshMovie", "movieIds": [id]})).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(
+        app.get_json(&format!("/api/v3/movie/{id}")).await["hasFile"],
+        true
+    );
+
+    settings["rescanAfterRefresh"] = json!("always");
+    let response = app.put("/api/v3/config/mediamanagement", &settings).await;
+    assert_eq!(response.status(), StatusCode::ACCEPTED);
+    let done = run(&app, json!({"name": "RefreshMovie", "movieIds": [id]})).await;
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(
+        app.get_json(&format!("/api/v3/movie/{id}")).await["hasFile"],
+        false,
+        "the missing file is forgotten"
+    );
+}
