@@ -138,17 +138,6 @@ impl FakeTmdb {
             .max()
             .unwrap_or(0)
     }
-
-    /// Requests a second from the first to the last, leaving out the first `skip`.
-    pub fn rate_after(&self, skip: usize) -> f64 {
-        let seen: Vec<Seen> = self.seen().into_iter().skip(skip).collect();
-        match (seen.first(), seen.last()) {
-            (Some(first), Some(last)) if seen.len() > 1 => {
-                (seen.len() - 1) as f64 / (last.at - first.at).as_secs_f64()
-            }
-            _ => 0.0,
-        }
-    }
 }
 
 fn lock(inner: &Mutex<Inner>) -> MutexGuard<'_, Inner> {

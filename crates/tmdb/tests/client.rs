@@ -280,7 +280,7 @@ async fn an_unreachable_tmdb_is_reported() {
 }
 
 #[tokio::test]
-async fn the_limit_holds_in_every_window_whatever_the_concurrency_and_is_nearly_reached() {
+async fn the_limit_holds_in_every_window_whatever_the_concurrency() {
     let limit = RateLimit {
         requests: 100,
         period: Duration::from_secs(1),
@@ -306,6 +306,6 @@ async fn the_limit_holds_in_every_window_whatever_the_concurrency_and_is_nearly_
     assert_eq!(fake.requests(), movies as usize);
     let most = fake.most_in_any(limit.period);
     assert!(most <= limit.requests as usize, "{most} in one period");
-    let rate = fake.rate_after(0);
-    assert!(rate >= 0.95 * 100.0, "{rate:.1} requests a second");
+    // How near the limit the rate comes is a speed, measured by the
+    // `tmdb` benchmark (docs/PERFORMANCE.md), not asserted here.
 }

@@ -41,14 +41,18 @@ pub fn own_fields(given: &Map<String, Value>) -> Map<String, Value> {
         .collect()
 }
 
+/// Radarr's name for a field in a validation failure: `movieIds` is
+/// `MovieIds`.
+fn property_name(field: &str) -> String {
+    let mut chars = field.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
 fn invalid(field: &str, what: &str, value: &Value) -> ApiError {
-    let property = {
-        let mut chars = field.chars();
-        chars
-            .next()
-            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-            .unwrap_or_default()
-    };
+    let property = property_name(field);
     ApiError::Validation(vec![
         ValidationFailure::new(
             &property,
@@ -76,6 +80,19 @@ pub fn ids(given: &Map<String, Value>, field: &str) -> ApiResult<Vec<i32>> {
         .ok_or_else(|| invalid(field, "a list of ids", value))?;
     ids.sort_unstable();
     ids.dedup();
+    Ok(ids)
+}
+
+/// A list of ids that must not be empty; `label` is its name in words.
+pub fn required_ids(given: &Map<String, Value>, field: &str, label: &str) -> ApiResult<Vec<i32>> {
+    let ids = ids(given, field)?;
+    if ids.is_empty() {
+        return Err(ApiError::invalid(
+            &property_name(field),
+            format!("'{label}' must not be empty."),
+            "NotEmptyValidator",
+        ));
+    }
     Ok(ids)
 }
 

@@ -10,7 +10,7 @@ use domain::command::{Command, CommandOutcome, CommandTrigger};
 use serde_json::{Map, Value};
 
 use super::{Job, JobContext, fields};
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use crate::services::search::{SearchSettings, automatic};
 use crate::services::wanted::{Wanted, to_search};
 
@@ -40,14 +40,7 @@ impl Job for MovieSearchJob {
     fn fields(&self, given: &Map<String, Value>) -> ApiResult<Map<String, Value>> {
         let mut fields = Map::new();
         if let MovieSearchJob::Given = self {
-            let ids = fields::ids(given, "movieIds")?;
-            if ids.is_empty() {
-                return Err(ApiError::invalid(
-                    "MovieIds",
-                    "'Movie Ids' must not be empty.",
-                    "NotEmptyValidator",
-                ));
-            }
+            let ids = fields::required_ids(given, "movieIds", "Movie Ids")?;
             fields.insert("movieIds".into(), ids.into());
         }
         Ok(fields)

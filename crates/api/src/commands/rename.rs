@@ -31,14 +31,7 @@ impl Job for RenameJob {
         let mut fields = Map::new();
         match self {
             RenameJob::Movies => {
-                let ids = fields::ids(given, "movieIds")?;
-                if ids.is_empty() {
-                    return Err(ApiError::invalid(
-                        "MovieIds",
-                        "'Movie Ids' must not be empty.",
-                        "NotEmptyValidator",
-                    ));
-                }
+                let ids = fields::required_ids(given, "movieIds", "Movie Ids")?;
                 fields.insert("movieIds".into(), ids.into());
             }
             RenameJob::Files => {

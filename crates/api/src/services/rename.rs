@@ -119,16 +119,10 @@ async fn rename_one(
             ..file.clone()
         })
         .await?;
-    let release = Release {
-        title: plan.existing_path.clone(),
-        quality: file.quality,
-        languages: file.languages.clone(),
-        ..Release::default()
-    };
     record_event(
         state,
         movie,
-        &release,
+        &Release::of_file(file),
         HistoryEventType::MovieFileRenamed,
         |data| {
             data.insert("sourcePath".into(), from.to_string_lossy().into_owned());

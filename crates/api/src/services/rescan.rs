@@ -65,19 +65,10 @@ pub async fn rescan(state: &AppState, movie_ids: Option<&[i32]>) -> ApiResult<Re
 async fn forget(state: &AppState, movie: &Movie, file: &MovieFile, path: &Path) -> ApiResult<()> {
     tracing::warn!(file = %path.display(), "a movie file is missing from disk; forgotten");
     state.store.delete_movie_file(file.id).await?;
-    let release = Release {
-        title: file
-            .scene_name
-            .clone()
-            .unwrap_or_else(|| file.relative_path.clone()),
-        quality: file.quality,
-        languages: file.languages.clone(),
-        ..Release::default()
-    };
     record_event(
         state,
         movie,
-        &release,
+        &Release::of_file(file),
         HistoryEventType::MovieFileDeleted,
         |data| {
             data.insert("reason".into(), "MissingFromDisk".into());

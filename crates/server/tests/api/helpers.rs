@@ -292,3 +292,16 @@ pub fn movie_body(tmdb_id: i64, title: &str, year: i64, root: &str) -> Value {
         "alternateTitles": [{ "title": "Matrix", "sourceType": "tmdb" }]
     })
 }
+
+/// The names in a folder, sorted; none when it does not exist.
+pub fn file_names(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}

@@ -10,6 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::{Value, json};
 
+use crate::helpers::file_names;
 use crate::process::Running;
 
 const KEY: &str = "0123456789abcdef0123456789abcdef";
@@ -68,18 +69,6 @@ impl Api {
         }
         panic!("{name} did not finish");
     }
-}
-
-fn names_in(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
 }
 
 /// A library with The Matrix holding a 720p file, and a finished 1080p
@@ -176,7 +165,7 @@ async fn a_kill_at_any_step_of_an_import_loses_nothing_after_a_restart() {
             "{step}: {movie}"
         );
         assert_eq!(
-            names_in(&folder),
+            file_names(&folder),
             [format!("{RELEASE}.mkv")],
             "{step}: the new file once, the old one gone, nothing half-placed"
         );
@@ -185,7 +174,7 @@ async fn a_kill_at_any_step_of_an_import_loses_nothing_after_a_restart() {
             vec![9u8; 5000]
         );
         assert_eq!(
-            names_in(watch.path()),
+            file_names(watch.path()),
             [format!("{RELEASE}.mkv")],
             "{step}: the download's file stays for the client"
         );

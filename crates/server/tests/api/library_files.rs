@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app_with_tmdb};
+use crate::helpers::{TestApp, file_names, spawn_app_with_tmdb};
 
 /// Runs a command to its end and returns it.
 async fn run(app: &TestApp, body: Value) -> Value {
@@ -16,6 +16,16 @@ async fn run(app: &TestApp, body: Value) -> Value {
     assert_eq!(response.status(), StatusCode::CREATED, "{body}");
     let command: Value = response.json().await.unwrap();
     app.finished_command(&command["id"]).await
+}
+
+/// Runs `DownloadedMoviesScan` on `path` and expects it to complete.
+async fn scan(app: &TestApp, path: &impl serde::Serialize, mode: &str) {
+    let done = run(
+        app,
+        json!({"name": "DownloadedMoviesScan", "path": path, "importMode": mode}),
+    )
+    .await;
+    assert_eq!(done["status"], "completed", "{done}");
 }
 
 async fn naming(app: &TestApp, standard: &str) {
@@ -28,15 +38,6 @@ async fn naming(app: &TestApp, standard: &str) {
         )
         .await;
     assert_eq!(response.status(), StatusCode::ACCEPTED);
-}
-
-fn names_in(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// A movie in the library with a file in a folder the user keeps
@@ -140,7 +141,7 @@ async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file
     assert_eq!(done["status"], "completed", "{done}");
     let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
     assert_eq!(
-        names_in(&movie_folder),
+        file_names(&movie_folder),
         ["The Matrix (1999) Bluray-1080p.mkv"]
     );
     assert!(
@@ -188,15 +189,10 @@ async fn downloaded_movies_scan_moves_a_folder_in_by_its_names() {
     // A file no movie of the library matches is left where it is.
     std::fs::write(downloads.path().join("Home.Video.2011.mkv"), vec![0u8; 10]).unwrap();
 
-    let done = run(
-        &app,
-        json!({"name": "DownloadedMoviesScan", "path": downloads.path(), "importMode": "move"}),
-    )
-    .await;
-    assert_eq!(done["status"], "completed", "{done}");
+    scan(&app, &downloads.path(), "move").await;
     let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
     assert_eq!(
-        names_in(&movie_folder),
+        file_names(&movie_folder),
         ["The.Matrix.1999.1080p.BluRay.x264-GRP.mkv"],
         "named by its release when renaming is off"
     );
@@ -219,12 +215,7 @@ async fn downloaded_movies_scan_moves_a_folder_in_by_its_names() {
 async fn files_are_renamed_to_the_naming_settings_after_a_preview() {
     let (app, _tmdb) = spawn_app_with_tmdb().await;
     let (movie, _downloads, release) = movie_and_download(&app).await;
-    let done = run(
-        &app,
-        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
-    )
-    .await;
-    assert_eq!(done["status"], "completed", "{done}");
+    scan(&app, &release, "copy").await;
     let id = movie["id"].as_i64().unwrap();
     assert_eq!(
         app.get_json(&format!("/api/v3/rename?movieId={id}")).await,
@@ -265,7 +256,7 @@ async fn files_are_renamed_to_the_naming_settings_after_a_preview() {
     assert_eq!(done["message"], "1 file(s) renamed");
     let folder = PathBuf::from(movie["path"].as_str().unwrap());
     assert_eq!(
-        names_in(&folder),
+        file_names(&folder),
         ["The Matrix (1999) Bluray-1080p-GRP.mkv"]
     );
     let stored = app.get_json(&format!("/api/v3/movie/{id}")).await;
@@ -318,12 +309,7 @@ async fn a_rescan_forgets_a_missing_file_and_records_one_found_in_the_folder() {
     let (app, _tmdb) = spawn_app_with_tmdb().await;
     let (movie, _downloads, release) = movie_and_download(&app).await;
     let id = movie["id"].as_i64().unwrap();
-    let done = run(
-        &app,
-        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
-    )
-    .await;
-    assert_eq!(done["status"], "completed", "{done}");
+    scan(&app, &release, "copy").await;
     let folder = PathBuf::from(movie["path"].as_str().unwrap());
     let recorded = folder.join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv");
 
@@ -423,12 +409,7 @@ async fn media_management_settings_are_checked_kept_and_followed_by_deletions() 
 
     // A deleted movie file goes to the bin, in its movie's folder.
     let (movie, _downloads, release) = movie_and_download(&app).await;
-    let done = run(
-        &app,
-        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
-    )
-    .await;
-    assert_eq!(done["status"], "completed", "{done}");
+    scan(&app, &release, "copy").await;
     let stored = app
         .get_json(&format!("/api/v3/movie/{}", movie["id"]))
         .await;
@@ -450,7 +431,7 @@ async fn media_management_settings_are_checked_kept_and_followed_by_deletions() 
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(!folder.exists());
-    let kept: Vec<String> = names_in(bin.path());
+    let kept: Vec<String> = file_names(bin.path());
     assert_eq!(
         kept.len(),
         2,
@@ -513,12 +494,7 @@ async fn an_import_must_improve_on_the_file_by_the_movies_profile() {
         .join("The.Matrix.1999.1080p.BluRay.x265-GRP");
     std::fs::create_dir_all(&better).unwrap();
     std::fs::write(better.join("matrix.mkv"), vec![5u8; 3000]).unwrap();
-    let done = run(
-        &app,
-        json!({"name": "DownloadedMoviesScan", "path": better, "importMode": "copy"}),
-    )
-    .await;
-    assert_eq!(done["status"], "completed", "{done}");
+    scan(&app, &better, "copy").await;
 
     let worse_720p = downloads
         .path()
@@ -573,12 +549,7 @@ async fn a_refresh_rescans_the_folder_unless_the_settings_say_never() {
     let (app, _tmdb) = spawn_app_with_tmdb().await;
     let (movie, _downloads, release) = movie_and_download(&app).await;
     let id = movie["id"].as_i64().unwrap();
-    let done = run(
-        &app,
-        json!({"name": "DownloadedMoviesScan", "path": release, "importMode": "copy"}),
-    )
-    .await;
-    assert_eq!(done["status"], "completed", "{done}");
+    scan(&app, &release, "copy").await;
     let folder = PathBuf::from(movie["path"].as_str().unwrap());
     std::fs::remove_file(folder.join("The.Matrix.1999.1080p.BluRay.x264-GRP.mkv")).unwrap();
 

@@ -97,7 +97,7 @@ async fn tmdb_failing_is_a_503_naming_it_and_nothing_is_stored() {
 }
 
 #[tokio::test]
-async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failures() {
+async fn a_bulk_import_keeps_to_the_limit_and_goes_past_failures() {
     let fake = tmdb::fake::FakeTmdb::start().await;
     let limit = tmdb::RateLimit {
         requests: 100,
@@ -152,7 +152,7 @@ async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failur
     assert_eq!(failures, Some(3.0));
 
     // One request per movie asked of TMDB, never more than the limit in a
-    // second; the rate is the import's, after the single add before it.
+    // second.
     // (The Matrix's collection is fetched too, by the command its add queued.)
     let movie_requests = fake
         .seen()
@@ -165,7 +165,5 @@ async fn a_bulk_import_keeps_to_the_limit_nearly_reaches_it_and_goes_past_failur
         most <= limit.requests as usize,
         "{most} requests in one second"
     );
-    // The limiter keeps 4% in hand; a little more is lost to late wake-ups.
-    let rate = fake.rate_after(1);
-    assert!(rate >= 0.92 * 100.0, "{rate:.1} requests a second");
+    // The rate it reaches is a speed: the `tmdb` benchmark measures it.
 }

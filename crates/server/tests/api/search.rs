@@ -3,13 +3,11 @@
 //! into a blackhole folder by hand, by an automatic search, by RSS sync and
 //! by a pushed release, and the Wanted lists.
 
-use std::path::Path;
-
 use indexers::fake::{API_KEY, FakeIndexer, FakeNewznab, FakeRelease, FakeTorznab};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, movie_body, spawn_app_with, spawn_app_with_tmdb};
+use crate::helpers::{TestApp, file_names, movie_body, spawn_app_with, spawn_app_with_tmdb};
 
 /// A Torznab indexer as Prowlarr's sync sends it.
 fn torznab(name: &str, base_url: &str) -> Value {
@@ -127,15 +125,6 @@ async fn library_on(
     (app, fake, blackhole, movie_id, indexer_id)
 }
 
-fn files(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 fn by_title<'a>(releases: &'a [Value], title: &str) -> &'a Value {
     releases
         .iter()
@@ -231,7 +220,7 @@ async fn interactive_search(postgres: bool) {
         StatusCode::OK
     );
     assert_eq!(
-        files(blackhole.path()),
+        file_names(blackhole.path()),
         ["The.Matrix.1999.720p.HDTV.x264-LOW.torrent"]
     );
     let torrent = std::fs::read(
@@ -292,7 +281,7 @@ async fn an_automatic_search_grabs_the_best_release_once() {
         "Completed search for 1 movie. 1 report downloaded."
     );
     assert_eq!(
-        files(blackhole.path()),
+        file_names(blackhole.path()),
         ["The.Matrix.1999.1080p.BluRay.x264-BEST.torrent"]
     );
     let movie = app.get_json(&format!("/api/v3/movie/{movie_id}")).await;
@@ -308,7 +297,7 @@ async fn an_automatic_search_grabs_the_best_release_once() {
         command["message"],
         "Completed search for 1 movie. 0 reports downloaded."
     );
-    assert_eq!(files(blackhole.path()).len(), 1);
+    assert_eq!(file_names(blackhole.path()).len(), 1);
 
     let releases = app
         .get_json(&format!("/api/v3/release?movieId={movie_id}"))
@@ -372,7 +361,7 @@ async fn rss_sync_grabs_a_newly_listed_upgrade_and_ignores_the_rest() {
         "{message}"
     );
     assert!(message.contains("1 indexer(s) failed"), "{message}");
-    assert!(files(blackhole.path()).is_empty());
+    assert!(file_names(blackhole.path()).is_empty());
 
     // Listed without ids: found in the library by its title and year.
     fake.publish(FakeRelease::new(
@@ -387,7 +376,7 @@ async fn rss_sync_grabs_a_newly_listed_upgrade_and_ignores_the_rest() {
         "{command}"
     );
     assert_eq!(
-        files(blackhole.path()),
+        file_names(blackhole.path()),
         ["The.Matrix.1999.1080p.BluRay.x264-UPGRADE.torrent"]
     );
     let history = app
@@ -428,7 +417,7 @@ async fn a_pushed_release_is_decided_on_and_grabbed_when_approved() {
     assert_eq!(decided[0]["approved"], true, "{decided}");
     assert_eq!(decided[0]["movieId"], movie_id);
     assert_eq!(
-        files(blackhole.path()),
+        file_names(blackhole.path()),
         ["The.Matrix.1999.1080p.BluRay.x264-PUSHED.torrent"]
     );
 
@@ -440,7 +429,7 @@ async fn a_pushed_release_is_decided_on_and_grabbed_when_approved() {
         .await;
     let decided: Value = response.json().await.unwrap();
     assert_eq!(decided[0]["approved"], false);
-    assert_eq!(files(blackhole.path()).len(), 1);
+    assert_eq!(file_names(blackhole.path()).len(), 1);
 
     let response = app.post("/api/v3/release/push", &push("!!!")).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -533,7 +522,7 @@ async fn custom_formats_and_release_and_delay_profiles_steer_the_decisions() {
     let command = run(&app, json!({"name": "RssSync"})).await;
     let message = command["message"].as_str().unwrap();
     assert!(message.ends_with("Reports grabbed: 0"), "{message}");
-    assert!(files(blackhole.path()).is_empty());
+    assert!(file_names(blackhole.path()).is_empty());
     let releases = app
         .get_json(&format!("/api/v3/release?movieId={movie_id}"))
         .await;
@@ -552,7 +541,7 @@ async fn custom_formats_and_release_and_delay_profiles_steer_the_decisions() {
         "Completed search for 1 movie. 1 report downloaded."
     );
     assert_eq!(
-        files(blackhole.path()),
+        file_names(blackhole.path()),
         ["The.Matrix.1999.1080p.BluRay.x264-PLAIN.torrent"]
     );
     assert!(fake.downloads().iter().all(|d| d.ends_with(".torrent")));
@@ -655,7 +644,7 @@ async fn a_usenet_release_is_grabbed_as_an_nzb() {
         "Completed search for 1 movie. 1 report downloaded."
     );
     assert_eq!(
-        files(folder.path()),
+        file_names(folder.path()),
         ["The.Matrix.1999.1080p.BluRay.x264-NZB.nzb"]
     );
     let nzb = std::fs::read_to_string(

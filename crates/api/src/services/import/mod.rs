@@ -223,6 +223,21 @@ impl From<&TrackedDownload> for Release {
     }
 }
 
+impl Release {
+    /// A recorded file's release, for the history of what happens to it.
+    pub fn of_file(file: &MovieFile) -> Release {
+        Release {
+            title: file
+                .scene_name
+                .clone()
+                .unwrap_or_else(|| file.relative_path.clone()),
+            quality: file.quality,
+            languages: file.languages.clone(),
+            ..Release::default()
+        }
+    }
+}
+
 /// Imports one download; returns its movie file's record and full path.
 async fn import(
     state: &AppState,
