@@ -162,6 +162,20 @@ async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file
         .await;
     assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
 
+    // The movie's own file is left out, unless asked for.
+    let own = |filter: bool| {
+        format!(
+            "/api/v3/manualimport?folder={}&filterExistingFiles={filter}",
+            urlencode(movie_folder.to_str().unwrap())
+        )
+    };
+    assert_eq!(app.get_json(&own(true)).await, json!([]));
+    let listed = app.get_json(&own(false)).await;
+    assert_eq!(
+        listed[0]["name"], "The Matrix (1999) Bluray-1080p",
+        "{listed}"
+    );
+
     // Now the movie has it: the same file is no upgrade.
     let listed = app
         .get_json(&format!(

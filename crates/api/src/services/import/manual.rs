@@ -142,11 +142,7 @@ pub async fn candidates(state: &AppState, lookup: &Lookup) -> ApiResult<Vec<Cand
         Some(id) => Some(state.store.movie(id).await?),
         None => None,
     };
-    let existing = if lookup.filter_existing_files {
-        existing_files(state).await?
-    } else {
-        Vec::new()
-    };
+    let settings = Settings::load(state).await?;
     let listed_name = folder
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -155,6 +151,11 @@ pub async fn candidates(state: &AppState, lookup: &Lookup) -> ApiResult<Vec<Cand
     let files = tokio::task::spawn_blocking(move || video_files(&list_root))
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let existing = if lookup.filter_existing_files {
+        existing_files(state, &files).await?
+    } else {
+        Vec::new()
+    };
     let mut found = Vec::new();
     for (path, size) in files {
         if existing.contains(&path) {
@@ -188,7 +189,7 @@ pub async fn candidates(state: &AppState, lookup: &Lookup) -> ApiResult<Vec<Cand
             release_group,
             rejections: Vec::new(),
         };
-        candidate.rejections = rejections(state, &candidate).await?;
+        candidate.rejections = rejections(&settings, &candidate);
         found.push(candidate);
     }
     Ok(found)
@@ -229,7 +230,7 @@ pub async fn reevaluate(state: &AppState, choice: &Choice) -> ApiResult<Candidat
             permanent: true,
         });
     } else {
-        candidate.rejections = rejections(state, &candidate).await?;
+        candidate.rejections = rejections(&Settings::load(state).await?, &candidate);
     }
     Ok(candidate)
 }
@@ -395,24 +396,22 @@ async fn read_names(
 }
 
 /// Why a candidate may not be imported as it is.
-async fn rejections(state: &AppState, candidate: &Candidate) -> ApiResult<Vec<Rejection>> {
-    let mut rejections = Vec::new();
+fn rejections(settings: &Settings, candidate: &Candidate) -> Vec<Rejection> {
     let Some(movie) = &candidate.movie else {
-        rejections.push(Rejection {
+        return vec![Rejection {
             reason: "Unknown Movie".into(),
             permanent: true,
-        });
-        return Ok(rejections);
+        }];
     };
+    let mut rejections = Vec::new();
     if is_sample(Path::new(&candidate.relative_path)) {
         rejections.push(Rejection {
             reason: "Sample".into(),
             permanent: true,
         });
     }
-    let settings = Settings::load(state).await?;
     if let Err(Stop::Blocked(reason)) = plan(
-        &settings,
+        settings,
         movie,
         &candidate.release,
         &candidate.path,
@@ -423,11 +422,20 @@ async fn rejections(state: &AppState, candidate: &Candidate) -> ApiResult<Vec<Re
             permanent: true,
         });
     }
-    Ok(rejections)
+    rejections
 }
 
-/// Every movie file's full path, to tell a library file from a new one.
-async fn existing_files(state: &AppState) -> ApiResult<Vec<PathBuf>> {
+/// Those of `files` that are a movie's file already. The library is read
+/// whole only when some of them lie in a movie's folder; a download folder
+/// usually holds none.
+async fn existing_files(state: &AppState, files: &[(PathBuf, u64)]) -> ApiResult<Vec<PathBuf>> {
+    let folders = state.store.movie_paths().await?;
+    let in_a_movie_folder = files
+        .iter()
+        .any(|(path, _)| folders.iter().any(|folder| path.starts_with(folder)));
+    if !in_a_movie_folder {
+        return Ok(Vec::new());
+    }
     Ok(state
         .store
         .movies()
@@ -437,6 +445,7 @@ async fn existing_files(state: &AppState) -> ApiResult<Vec<PathBuf>> {
             let file = m.movie_file?;
             Some(Path::new(&m.path).join(file.relative_path))
         })
+        .filter(|path| files.iter().any(|(f, _)| f == path))
         .collect())
 }
 
