@@ -142,7 +142,8 @@ async fn grab_complete_and_import(
         .put(
             "/api/v3/config/naming",
             &json!({"renameMovies": true,
-            "standardMovieFormat": "{Movie Title} ({Release Year}) {Quality Full}",
+            // A media info token: ffprobe reads the file before it is named.
+            "standardMovieFormat": "{Movie Title} ({Release Year}) {Quality Full} {MediaInfo VideoCodec}",
             "movieFolderFormat": "{Movie Title} ({Release Year})"}),
         )
         .await;
@@ -203,10 +204,10 @@ async fn grab_complete_and_import(
         "media info read within 30 s: {stored}"
     );
     let movie_folder = PathBuf::from(movie["path"].as_str().unwrap());
-    let imported = movie_folder.join("The Matrix (1999) Bluray-1080p.mkv");
+    let imported = movie_folder.join("The Matrix (1999) Bluray-1080p MPEG4.mkv");
     assert_eq!(
         stored["movieFile"]["relativePath"],
-        "The Matrix (1999) Bluray-1080p.mkv"
+        "The Matrix (1999) Bluray-1080p MPEG4.mkv"
     );
     assert_eq!(std::fs::read(&imported).unwrap(), video);
     let media = &stored["movieFile"]["mediaInfo"];

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use domain::download::{TrackedDownload, TrackedDownloadState};
 use domain::language::Language;
 use domain::movie::Movie;
+use domain::movie_file::MovieFile;
 use domain::quality::QualityModel;
 
 use super::files::{is_sample, is_video};
@@ -254,10 +255,10 @@ pub async fn import_chosen(
     let mut to_probe = Vec::new();
     for choice in choices {
         match import_one(state, &settings, choice, mode).await {
-            Ok((file_id, path)) => {
+            Ok((file, path)) => {
                 outcome.imported += 1;
-                if settings.media.enable_media_info {
-                    to_probe.push((file_id, path));
+                if file.media_info.is_none() && settings.media.enable_media_info {
+                    to_probe.push((file.id, path));
                 }
             }
             Err(Stop::Blocked(reason)) => {
@@ -276,7 +277,7 @@ async fn import_one(
     settings: &Settings,
     choice: &Choice,
     mode: ImportMode,
-) -> Result<(i32, PathBuf), Stop> {
+) -> Result<(MovieFile, PathBuf), Stop> {
     let movie = match state.store.movie(choice.movie_id).await {
         Ok(movie) => movie,
         Err(e) if e.is_not_found() => return Err(Stop::Blocked("Unknown Movie".into())),
@@ -286,7 +287,7 @@ async fn import_one(
         .ok()
         .filter(std::fs::Metadata::is_file)
         .ok_or_else(|| Stop::Blocked("File does not exist".into()))?;
-    let release = chosen_release(state, choice)
+    let mut release = chosen_release(state, choice)
         .await
         .map_err(|e| Stop::Blocked(e.to_string()))?;
     let download = match &choice.download_id {
@@ -304,6 +305,7 @@ async fn import_one(
         ImportMode::Auto => Mode::Move,
     };
     let size = metadata.len();
+    release.media_info = settings.media_info_for_name(&choice.path).await;
     let destination = plan(settings, &movie, &release, &choice.path, size)?;
     let file = place_and_record(
         state,
@@ -320,7 +322,7 @@ async fn import_one(
         download.movie_id = Some(movie.id);
         state.store.update_tracked_download(&download).await?;
     }
-    Ok((file.id, destination))
+    Ok((file, destination))
 }
 
 /// The release a chosen file comes from: its download's when it names one

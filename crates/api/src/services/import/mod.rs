@@ -26,7 +26,7 @@ use domain::download::{
 };
 use domain::language::Language;
 use domain::movie::Movie;
-use domain::movie_file::MovieFile;
+use domain::movie_file::{MediaInfo, MovieFile};
 use domain::quality::{Quality, QualityModel};
 use domain::rename::NamingConfig;
 
@@ -58,6 +58,23 @@ impl Settings {
             profiles: state.profiles.get(state.store.as_ref()).await?,
             formats: state.store.custom_formats().await?,
         })
+    }
+
+    /// Reads the file's media info before it is named, when its name uses
+    /// it (a `{MediaInfo …}` token); otherwise it is read after the import,
+    /// out of its way.
+    async fn media_info_for_name(&self, source: &Path) -> Option<MediaInfo> {
+        let uses = self.naming.rename_movies
+            && self
+                .naming
+                .standard_movie_format
+                .to_ascii_lowercase()
+                .contains("{mediainfo");
+        if uses && self.media.enable_media_info {
+            probe::media_info(source).await
+        } else {
+            None
+        }
     }
 
     /// How a file the client keeps (seeding) is placed.
@@ -207,6 +224,9 @@ pub struct Release {
     pub download_id: Option<String>,
     /// The download client's name, when it came from one.
     pub client_name: Option<String>,
+    /// What ffprobe read of the file, when it was read before the import
+    /// because the file's name uses it.
+    pub media_info: Option<MediaInfo>,
 }
 
 impl From<&TrackedDownload> for Release {
@@ -219,6 +239,7 @@ impl From<&TrackedDownload> for Release {
             custom_format_score: d.custom_format_score,
             download_id: Some(d.download_id.clone()),
             client_name: Some(d.client_name.clone()),
+            media_info: None,
         }
     }
 }
@@ -248,7 +269,7 @@ async fn import(
         .movie_id
         .ok_or_else(|| Stop::Blocked("The download is not matched to a movie".into()))?;
     let movie = state.store.movie(movie_id).await?;
-    let release = Release::from(&*download);
+    let mut release = Release::from(&*download);
 
     // An import cut short: its file is in place (then only the records are
     // missing), or it never got there (then it starts again).
@@ -276,6 +297,7 @@ async fn import(
             "No files found are eligible for import in {output}"
         ))
     })?;
+    release.media_info = settings.media_info_for_name(&source).await;
     let destination = plan(settings, &movie, &release, &source, size)?;
     download.state = TrackedDownloadState::Importing;
     download.import_path = Some(destination.to_string_lossy().into_owned());

@@ -140,7 +140,7 @@ pub(super) fn file_record(
         languages: release.languages.clone(),
         quality: release.quality,
         indexer_flags: 0,
-        media_info: None,
+        media_info: release.media_info.clone(),
         original_file_path: source.map(|s| s.to_string_lossy().into_owned()),
     }
 }
