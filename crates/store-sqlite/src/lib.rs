@@ -49,6 +49,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0007_formats.sql")),
         M::up(include_str!("../migrations/0008_movie_outline.sql")),
         M::up(include_str!("../migrations/0009_downloads.sql")),
+        M::up(include_str!("../migrations/0010_movie_file_ids.sql")),
     ])
 }
 

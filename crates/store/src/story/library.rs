@@ -308,7 +308,13 @@ pub async fn movie_file_is_read_with_its_movie(store: &dyn Store) {
         quality: QualityModel::new(Quality::REMUX_1080P),
         ..movie_file(&movie)
     };
-    store.add_movie_file(&better).await.expect("replace");
+    let replaced_by = store.add_movie_file(&better).await.expect("replace");
+    assert!(
+        replaced_by.id > file.id,
+        "a new file has a new id, even in place of the newest: {} after {}",
+        replaced_by.id,
+        file.id
+    );
     let read = store.movie(movie.id).await.expect("read");
     assert_eq!(
         read.movie_file.map(|f| f.quality.quality),
