@@ -1,6 +1,7 @@
-//! One GET to an indexer: the shared `reqwest::Client`, the timeout, the
-//! status and content type judged, and the body read in chunks up to a cap
-//! so that a huge (or endless) answer is cut, never held whole.
+//! One request to an indexer (a GET of a feed, or HDBits' JSON POST): the
+//! shared `reqwest::Client`, the timeout, the status and content type
+//! judged, and the body read in chunks up to a cap so that a huge (or
+//! endless) answer is cut, never held whole.
 
 use std::time::Duration;
 
@@ -79,6 +80,34 @@ impl Http {
         // Some indexers label their XML text/html; only a real page is refused.
         if html && !looks_like_xml(&body.bytes) {
             return Err(IndexerError::Html);
+        }
+        Ok(body)
+    }
+
+    /// The body answering `body` posted as JSON to `url` (HDBits' API),
+    /// judged by its HTTP status only: the caller reads the JSON.
+    pub async fn post_json(&self, url: Url, body: &impl serde::Serialize) -> Result<Body> {
+        let response = self
+            .client
+            .post(url)
+            .header(ACCEPT, "application/json")
+            .json(body)
+            .send()
+            .await
+            .map_err(|e| self.transport(&e))?;
+        let status = response.status();
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            return Err(IndexerError::RequestLimit {
+                message: "HTTP 429 Too Many Requests".into(),
+                retry_after: retry_after(&response),
+            });
+        }
+        let body = self.read(response).await?;
+        if !status.is_success() {
+            return Err(IndexerError::Status {
+                status: status.as_u16(),
+                message: status.canonical_reason().unwrap_or("error").to_string(),
+            });
         }
         Ok(body)
     }

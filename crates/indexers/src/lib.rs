@@ -1,4 +1,4 @@
-//! Newznab and Torznab indexers: `t=caps`, movie search by IMDb/TMDB id or
+//! Newznab and Torznab indexers, and HDBits (`hdbits`): `t=caps`, movie search by IMDb/TMDB id or
 //! by text, and RSS, each answer read into [`Release`]s with the indexer's
 //! attributes (categories, seeders, peers, grabs, freeleech and other
 //! flags). Malformed, huge, hanging or refusing indexers give an
@@ -17,8 +17,11 @@ mod error;
 pub mod fake;
 #[cfg(feature = "fake")]
 mod fake_feed;
+#[cfg(feature = "fake")]
+pub mod fake_hdbits;
 pub mod feed;
 mod fields;
+pub mod hdbits;
 mod http;
 mod item;
 pub mod schema;
