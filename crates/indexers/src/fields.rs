@@ -90,6 +90,9 @@ impl IndexerSettings {
                     settings.reject_blocklisted_torrent_hashes_while_grabbing = flag(value)
                 }
                 "requiredFlags" => settings.required_flags = ints(value),
+                "username" => settings.username = text(value).unwrap_or_default(),
+                "codecs" => settings.codecs = ints(value),
+                "mediums" => settings.mediums = ints(value),
                 _ => {}
             }
         }
@@ -120,6 +123,9 @@ impl IndexerSettings {
                         json!(self.reject_blocklisted_torrent_hashes_while_grabbing)
                     }
                     "requiredFlags" => json!(self.required_flags),
+                    "username" => json!(self.username),
+                    "codecs" => json!(self.codecs),
+                    "mediums" => json!(self.mediums),
                     _ => spec.default.clone(),
                 };
                 (spec.name, value)
@@ -136,17 +142,29 @@ impl IndexerSettings {
                 message: message.to_string(),
             })
         };
+        // HDBits' address is its own unless given.
+        let default_base =
+            implementation == Implementation::HdBits && self.base_url.trim().is_empty();
         match reqwest::Url::parse(self.base_url.trim()) {
+            _ if default_base => {}
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.host().is_some() => {}
             _ => problem("baseUrl", "Must be a valid http(s) URL"),
         }
-        if !self.api_path.starts_with('/') || self.api_path.contains(['?', '#', ' ']) {
+        if implementation == Implementation::HdBits {
+            if self.username.trim().is_empty() {
+                problem("username", "'Username' must not be empty.");
+            }
+            if self.api_key().is_none() {
+                problem("apiKey", "'API Key' must not be empty.");
+            }
+        } else if !self.api_path.starts_with('/') || self.api_path.contains(['?', '#', ' ']) {
             problem(
                 "apiPath",
                 "Must be a URL path starting with /, usually /api",
             );
         }
-        if self.categories.is_empty() {
+        // HDBits reads no categories as all of them.
+        if self.categories.is_empty() && implementation != Implementation::HdBits {
             problem("categories", "'Categories' must be provided");
         }
         let extra = self.additional_parameters.trim();
@@ -156,7 +174,7 @@ impl IndexerSettings {
                 "Must be &name=value pairs, e.g. &attrs=poster",
             );
         }
-        if implementation == Implementation::Torznab {
+        if implementation != Implementation::Newznab {
             if self.seed_ratio.is_some_and(|r| r <= 0.0 || !r.is_finite()) {
                 problem("seedCriteria.seedRatio", "Should be greater than zero");
             }

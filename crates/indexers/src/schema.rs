@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use domain::provider::{FieldSpec, Privacy, indexer_flag_options, language_options};
 use serde_json::{Value, json};
 
+use crate::hdbits::{DEFAULT_BASE_URL, category};
 use crate::settings::{DEFAULT_CATEGORIES, DEFAULT_MINIMUM_SEEDERS};
 
 /// The fields only Torznab has: the torrent ones.
@@ -128,5 +129,87 @@ pub static FIELDS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| {
                 field("requiredFlags", "Required Flags", "select", json!([])),
             )
         },
+    ]
+});
+
+/// HDBits' categories, codecs and mediums (Radarr's `HdBitsCategory`,
+/// `HdBitsCodec` and `HdBitsMedium`).
+const HDBITS_CATEGORIES: &[(i32, &str)] = &[
+    (1, "Movie"),
+    (2, "TV"),
+    (3, "Documentary"),
+    (4, "Music"),
+    (5, "Sport"),
+    (6, "Audio"),
+    (7, "XXX"),
+    (8, "MiscDemo"),
+];
+const HDBITS_CODECS: &[(i32, &str)] = &[
+    (1, "h264"),
+    (2, "MPEG-2"),
+    (3, "VC-1"),
+    (4, "XviD"),
+    (5, "HEVC"),
+];
+const HDBITS_MEDIUMS: &[(i32, &str)] = &[
+    (1, "Blu-ray/HD DVD"),
+    (3, "Encode"),
+    (4, "Capture"),
+    (5, "Remux"),
+    (6, "WEB-DL"),
+];
+
+/// A field of the Newznab/Torznab table, for the fields HDBits shares.
+fn shared(name: &str) -> FieldSpec {
+    FIELDS
+        .iter()
+        .find(|f| f.name == name)
+        .cloned()
+        .unwrap_or_else(|| FieldSpec::plain("", "", "textbox", json!(null)))
+}
+
+/// HDBits' fields, in Radarr's order.
+pub static HDBITS_FIELDS: LazyLock<Vec<FieldSpec>> = LazyLock::new(|| {
+    let select = |name, label, help, options, default: Value| FieldSpec {
+        select_options: options,
+        ..advanced(help, field(name, label, "select", default))
+    };
+    vec![
+        field("username", "Username", "textbox", json!(null)),
+        FieldSpec {
+            privacy: Privacy::ApiKey,
+            ..field("apiKey", "API Key", "textbox", json!(null))
+        },
+        advanced(
+            "Do not change this unless you know what you're doing. Since your API key will be sent to that host.",
+            field("baseUrl", "API URL", "textbox", json!(DEFAULT_BASE_URL)),
+        ),
+        select(
+            "categories",
+            "Categories",
+            "If unspecified, all options are used.",
+            HDBITS_CATEGORIES,
+            json!([category::MOVIE]),
+        ),
+        select(
+            "codecs",
+            "Codecs",
+            "If unspecified, all options are used.",
+            HDBITS_CODECS,
+            json!([]),
+        ),
+        select(
+            "mediums",
+            "Mediums",
+            "If unspecified, all options are used.",
+            HDBITS_MEDIUMS,
+            json!([]),
+        ),
+        shared("multiLanguages"),
+        shared("minimumSeeders"),
+        shared("seedCriteria.seedRatio"),
+        shared("seedCriteria.seedTime"),
+        shared("rejectBlocklistedTorrentHashesWhileGrabbing"),
+        shared("requiredFlags"),
     ]
 });

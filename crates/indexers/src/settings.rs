@@ -1,12 +1,12 @@
-//! The settings of a Newznab or Torznab indexer, named as Radarr's
-//! `NewznabSettings`/`TorznabSettings` name them, and which implementation
-//! has which (the table of fields is in `schema`).
+//! The settings of an indexer, named as Radarr's `NewznabSettings`,
+//! `TorznabSettings` and `HDBitsSettings` name them, and which
+//! implementation has which (the tables of fields are in `schema`).
 
 use domain::provider::FieldSpec;
 use domain::release::Protocol;
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::schema::{FIELDS, TORRENT_ONLY};
+use crate::schema::{FIELDS, HDBITS_FIELDS, TORRENT_ONLY};
 
 /// What the API shows in place of a saved secret.
 pub const MASK: &str = "********";
@@ -18,13 +18,15 @@ pub const DEFAULT_CATEGORIES: &[i32] = &[2000, 2010, 2020, 2030, 2040, 2045, 205
 /// Radarr's `IndexerDefaults.MINIMUM_SEEDERS`.
 pub const DEFAULT_MINIMUM_SEEDERS: i32 = 1;
 
-/// Which of the two protocols' implementations an indexer uses.
+/// Which implementation an indexer uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Implementation {
     /// Usenet, `.nzb` files.
     Newznab,
     /// Torrents, the same API with torrent attributes.
     Torznab,
+    /// HDBits' own JSON API (`hdbits`).
+    HdBits,
 }
 
 impl Implementation {
@@ -33,6 +35,7 @@ impl Implementation {
         match self {
             Implementation::Newznab => "Newznab",
             Implementation::Torznab => "Torznab",
+            Implementation::HdBits => "HDBits",
         }
     }
 
@@ -41,6 +44,7 @@ impl Implementation {
         match self {
             Implementation::Newznab => "NewznabSettings",
             Implementation::Torznab => "TorznabSettings",
+            Implementation::HdBits => "HDBitsSettings",
         }
     }
 
@@ -48,22 +52,32 @@ impl Implementation {
     pub fn protocol(self) -> Protocol {
         match self {
             Implementation::Newznab => Protocol::Usenet,
-            Implementation::Torznab => Protocol::Torrent,
+            Implementation::Torznab | Implementation::HdBits => Protocol::Torrent,
         }
     }
 
     /// The implementation named `name` (case-insensitive), as Radarr spells it.
     pub fn from_name(name: &str) -> Option<Implementation> {
-        [Implementation::Newznab, Implementation::Torznab]
+        Implementation::ALL
             .into_iter()
             .find(|i| i.name().eq_ignore_ascii_case(name))
     }
 
+    /// Every implementation, in the order the API lists them.
+    pub const ALL: [Implementation; 3] = [
+        Implementation::Newznab,
+        Implementation::Torznab,
+        Implementation::HdBits,
+    ];
+
     /// The fields its settings have, in the order the UI shows them.
-    pub fn fields(self) -> impl Iterator<Item = &'static FieldSpec> {
-        FIELDS
-            .iter()
-            .filter(move |f| self == Implementation::Torznab || !TORRENT_ONLY.contains(&f.name))
+    pub fn fields(self) -> Box<dyn Iterator<Item = &'static FieldSpec>> {
+        match self {
+            Implementation::HdBits => Box::new(HDBITS_FIELDS.iter()),
+            _ => Box::new(FIELDS.iter().filter(move |f| {
+                self == Implementation::Torznab || !TORRENT_ONLY.contains(&f.name)
+            })),
+        }
     }
 }
 
@@ -94,6 +108,12 @@ pub struct IndexerSettings {
     pub reject_blocklisted_torrent_hashes_while_grabbing: bool,
     /// Torznab: flags (bit values) every accepted release must have.
     pub required_flags: Vec<i32>,
+    /// HDBits: the account's username (the passkey is `api_key`).
+    pub username: String,
+    /// HDBits: codecs searched; empty is all.
+    pub codecs: Vec<i32>,
+    /// HDBits: mediums searched; empty is all.
+    pub mediums: Vec<i32>,
 }
 
 impl std::default::Default for IndexerSettings {
@@ -111,6 +131,9 @@ impl std::default::Default for IndexerSettings {
             seed_time: None,
             reject_blocklisted_torrent_hashes_while_grabbing: false,
             required_flags: Vec::new(),
+            username: String::new(),
+            codecs: Vec::new(),
+            mediums: Vec::new(),
         }
     }
 }

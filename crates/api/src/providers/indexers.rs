@@ -1,4 +1,4 @@
-//! The indexers the server offers (Newznab and Torznab), their switches,
+//! The indexers the server offers (Newznab, Torznab and HDBits), their switches,
 //! and what a stored indexer becomes: a client to search, and the settings
 //! the decision engine reads.
 
@@ -7,6 +7,7 @@ use std::sync::Arc;
 use domain::decision::IndexerSettings as DecisionSettings;
 use domain::provider::{Provider, ProviderKind};
 use domain::release::IndexerFlags;
+use indexers::hdbits::HdBitsIndexer;
 use indexers::{
     ClientConfig, Implementation as Flavour, Indexer, IndexerDefinition, IndexerSettings,
     NewznabClient,
@@ -34,7 +35,7 @@ pub const DEFAULT_PRIORITY: i64 = 25;
 
 /// The indexers offered.
 pub fn catalog() -> Vec<Implementation> {
-    [Flavour::Newznab, Flavour::Torznab]
+    Flavour::ALL
         .into_iter()
         .map(|flavour| Implementation {
             implementation: flavour.name(),
@@ -43,6 +44,7 @@ pub fn catalog() -> Vec<Implementation> {
             info_link: match flavour {
                 Flavour::Newznab => "https://wiki.servarr.com/radarr/supported#newznab",
                 Flavour::Torznab => "https://wiki.servarr.com/radarr/supported#torznab",
+                Flavour::HdBits => "https://wiki.servarr.com/radarr/supported#hdbits",
             },
             protocol: flavour.protocol(),
             fields: flavour.fields().cloned().collect(),
@@ -50,7 +52,7 @@ pub fn catalog() -> Vec<Implementation> {
         .collect()
 }
 
-/// What both implementations can do, as the resource says it.
+/// What every implementation can do, as the resource says it.
 fn capabilities(mut resource: Value) -> Value {
     if let Value::Object(map) = &mut resource {
         map.insert("supportsRss".into(), json!(true));
@@ -179,8 +181,12 @@ pub fn definition(provider: &Provider) -> Option<IndexerDefinition> {
 /// is unknown or its settings cannot make a request (no usable URL).
 pub fn client(provider: &Provider, config: &ClientConfig) -> Option<Arc<dyn Indexer>> {
     let definition = definition(provider)?;
-    match NewznabClient::new(definition, config.clone()) {
-        Ok(client) => Some(Arc::new(client)),
+    let built: indexers::Result<Arc<dyn Indexer>> = match definition.implementation {
+        Flavour::HdBits => HdBitsIndexer::new(definition, config).map(|c| Arc::new(c) as _),
+        _ => NewznabClient::new(definition, config.clone()).map(|c| Arc::new(c) as _),
+    };
+    match built {
+        Ok(client) => Some(client),
         Err(error) => {
             tracing::warn!(indexer = %provider.name, %error, "indexer cannot be searched");
             None
@@ -191,7 +197,7 @@ pub fn client(provider: &Provider, config: &ClientConfig) -> Option<Arc<dyn Inde
 /// What the decision engine reads of the indexer: a torrent indexer's
 /// fewest seeders and required flags.
 pub fn decision_settings(provider: &Provider) -> DecisionSettings {
-    let torrent = flavour(provider) == Some(Flavour::Torznab);
+    let torrent = flavour(provider).is_some_and(|f| f != Flavour::Newznab);
     let settings = settings(provider);
     DecisionSettings {
         id: provider.id,
@@ -270,10 +276,17 @@ mod tests {
         assert!(client(&stored("Newznab", json!({}), json!({})), &config).is_none());
         assert!(
             client(
-                &stored("HDBits", json!({"baseUrl": "http://x"}), json!({})),
+                &stored("Rarbg", json!({"baseUrl": "http://x"}), json!({})),
                 &config
             )
             .is_none()
         );
+        let hdbits = stored(
+            "HDBits",
+            json!({"username": "me", "apiKey": "key", "minimumSeeders": 5}),
+            json!({}),
+        );
+        assert!(client(&hdbits, &config).is_some());
+        assert_eq!(decision_settings(&hdbits).minimum_seeders, Some(5));
     }
 }

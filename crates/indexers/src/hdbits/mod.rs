@@ -4,6 +4,7 @@
 //! HDBits indexer makes it: seeders, peers, completions as grabs, internal
 //! and freeleech as indexer flags, and the IMDb id.
 
+mod indexer;
 pub mod wire;
 
 use std::time::Duration;
@@ -17,6 +18,7 @@ use crate::error::{IndexerError, Result};
 use crate::http::Http;
 use wire::{Answer, ImdbQuery, TorrentQuery};
 
+pub use indexer::HdBitsIndexer;
 pub use wire::{MAX_LIMIT, Torrent};
 
 /// HDBits' address, Radarr's default `baseUrl`.

@@ -88,7 +88,7 @@ async fn add(app: &TestApp, body: &Value, path: &str) -> Value {
 }
 
 #[tokio::test]
-async fn the_schema_offers_newznab_and_torznab_with_the_fields_prowlarr_needs() {
+async fn the_schema_offers_newznab_torznab_and_hdbits_with_the_fields_prowlarr_needs() {
     let app = spawn_app().await;
     let schema = app.get_json("/api/v3/indexer/schema").await;
     let names: Vec<&str> = schema
@@ -97,7 +97,7 @@ async fn the_schema_offers_newznab_and_torznab_with_the_fields_prowlarr_needs() 
         .iter()
         .map(|s| s["implementation"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Newznab", "Torznab"]);
+    assert_eq!(names, ["Newznab", "Torznab", "HDBits"]);
     let (newznab, torznab) = (&schema[0], &schema[1]);
     assert_eq!(newznab["configContract"], "NewznabSettings");
     assert_eq!(newznab["protocol"], "usenet");

@@ -10,6 +10,7 @@ mod custom_formats;
 mod decision_settings;
 mod download_clients;
 mod errors;
+mod hdbits;
 mod helpers;
 mod history;
 mod import_crash;

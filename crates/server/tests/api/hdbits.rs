@@ -1,0 +1,127 @@
+//! HDBits as an indexer at `/api/v3/indexer`, against the fake HDBits
+//! (`indexers::fake_hdbits`): Radarr's fields, the test that names a wrong
+//! passkey, and a movie's releases found by its IMDb id with HDBits' flags.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::spawn_app_with_tmdb;
+use indexers::fake_hdbits::{FakeHdBits, PASSKEY, USERNAME, torrent};
+
+fn indexer(base_url: &str, passkey: &str) -> Value {
+    json!({
+        "name": "HDBits", "implementation": "HDBits", "configContract": "HDBitsSettings",
+        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+        "priority": 25, "tags": [],
+        "fields": [{"name": "username", "value": USERNAME}, {"name": "apiKey", "value": passkey},
+                   {"name": "baseUrl", "value": base_url}, {"name": "categories", "value": [1]},
+                   {"name": "minimumSeeders", "value": 1}]
+    })
+}
+
+#[tokio::test]
+async fn an_hdbits_indexer_is_offered_tested_and_searched_by_imdb_id() {
+    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let schema = app.get_json("/api/v3/indexer/schema").await;
+    let hdbits = schema
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["implementation"] == "HDBits")
+        .expect("HDBits is offered");
+    assert_eq!(hdbits["configContract"], "HDBitsSettings");
+    assert_eq!(hdbits["protocol"], "torrent");
+    let fields: Vec<&str> = hdbits["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        &fields[..6],
+        [
+            "username",
+            "apiKey",
+            "baseUrl",
+            "categories",
+            "codecs",
+            "mediums"
+        ]
+    );
+    let field = |name: &str| {
+        hdbits["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(field("baseUrl")["value"], "https://hdbits.org");
+    assert_eq!(field("categories")["value"], json!([1]));
+    assert_eq!(field("categories")["selectOptions"][0]["name"], "Movie");
+
+    let mut internal = torrent(3, "The.Matrix.1999.1080p.BluRay.DTS.x264-CtrlHD", 133093);
+    internal.type_origin = 1;
+    internal.freeleech = "yes".into();
+    let fake = FakeHdBits::start(vec![
+        torrent(1, "The.Matrix.1999.720p.BluRay.x264-OLD", 133093),
+        torrent(2, "Heat.1995.1080p.BluRay.x264-GRP", 113277),
+        internal,
+    ])
+    .await;
+
+    // A wrong passkey fails the test on save, on the API key.
+    let refused = app
+        .post("/api/v3/indexer", &indexer(&fake.base_url, "wrong"))
+        .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let failures: Value = refused.json().await.unwrap();
+    assert_eq!(failures[0]["propertyName"], "ApiKey", "{failures}");
+    // So does a missing username, before HDBits is asked.
+    let mut nameless = indexer(&fake.base_url, PASSKEY);
+    nameless["fields"][0]["value"] = json!("");
+    let refused = app.post("/api/v3/indexer", &nameless).await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        refused.json::<Value>().await.unwrap()[0]["propertyName"],
+        "Username"
+    );
+
+    let saved = app
+        .post("/api/v3/indexer", &indexer(&fake.base_url, PASSKEY))
+        .await;
+    assert_eq!(saved.status(), StatusCode::CREATED);
+    let saved: Value = saved.json().await.unwrap();
+    let key = saved["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "apiKey")
+        .unwrap();
+    assert_eq!(key["value"], "********", "the passkey never reads back");
+
+    let movie = app.add_movie(603, "The Matrix", 1999).await;
+    app.idle().await;
+    let releases = app
+        .get_json(&format!("/api/v3/release?movieId={}", movie["id"]))
+        .await;
+    let releases = releases.as_array().unwrap();
+    assert_eq!(releases.len(), 2, "only The Matrix's: {releases:?}");
+    let best = releases
+        .iter()
+        .find(|r| r["guid"] == "HDBits-3")
+        .expect("the internal release");
+    assert_eq!(best["indexer"], "HDBits");
+    assert_eq!(best["protocol"], "torrent");
+    assert_eq!(best["seeders"], 40);
+    let flags = best["indexerFlags"].as_array().unwrap();
+    assert!(flags.contains(&json!("G_Freeleech")), "{best}");
+    assert!(flags.contains(&json!("G_Internal")), "{best}");
+    assert_eq!(best["quality"]["quality"]["name"], "Bluray-1080p");
+    let asked = fake.requests();
+    assert!(
+        asked.iter().any(|q| q["imdb"]["id"] == 133093),
+        "searched by IMDb id: {asked:?}"
+    );
+}
