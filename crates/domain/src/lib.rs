@@ -22,6 +22,7 @@ pub mod quality_profile;
 pub mod release;
 pub mod remote_path;
 pub mod rename;
+pub mod reputation;
 pub mod root_folder;
 pub mod tag;
 
