@@ -52,12 +52,7 @@ impl Http {
             .await
             .map_err(|e| self.transport(&e))?;
         let status = response.status();
-        if status == StatusCode::TOO_MANY_REQUESTS {
-            return Err(IndexerError::RequestLimit {
-                message: "HTTP 429 Too Many Requests".into(),
-                retry_after: retry_after(&response),
-            });
-        }
+        refuse_if_limited(&response)?;
         let html = response
             .headers()
             .get(CONTENT_TYPE)
@@ -96,12 +91,7 @@ impl Http {
             .await
             .map_err(|e| self.transport(&e))?;
         let status = response.status();
-        if status == StatusCode::TOO_MANY_REQUESTS {
-            return Err(IndexerError::RequestLimit {
-                message: "HTTP 429 Too Many Requests".into(),
-                retry_after: retry_after(&response),
-            });
-        }
+        refuse_if_limited(&response)?;
         let body = self.read(response).await?;
         if !status.is_success() {
             return Err(IndexerError::Status {
@@ -152,6 +142,17 @@ impl Http {
         }
         IndexerError::Unreachable(message)
     }
+}
+
+/// An indexer's 429 as its request limit, with the wait it asked for.
+fn refuse_if_limited(response: &Response) -> Result<()> {
+    if response.status() == StatusCode::TOO_MANY_REQUESTS {
+        return Err(IndexerError::RequestLimit {
+            message: "HTTP 429 Too Many Requests".into(),
+            retry_after: retry_after(response),
+        });
+    }
+    Ok(())
 }
 
 fn retry_after(response: &Response) -> Option<Duration> {

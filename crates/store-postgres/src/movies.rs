@@ -280,51 +280,36 @@ impl MovieStore for PostgresStore {
             .bind(file.movie_id)
             .execute(&mut *tx)
             .await?;
-        let id: i32 = sqlx::query_scalar(
+        let insert = sqlx::query_scalar(
             "INSERT INTO movie_files (movie_id, relative_path, size, date_added, scene_name, \
              release_group, edition, languages, quality, indexer_flags, media_info, original_file_path) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
-        .bind(file.movie_id)
-        .bind(&file.relative_path)
-        .bind(file.size)
-        .bind(file.date_added)
-        .bind(&file.scene_name)
-        .bind(&file.release_group)
-        .bind(&file.edition)
-        .bind(Json(&file.languages))
-        .bind(Json(&file.quality))
-        .bind(file.indexer_flags)
-        .bind(file.media_info.as_ref().map(Json))
-        .bind(&file.original_file_path)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| when_broken(e, Broken::ForeignKey, || StoreError::NotFound { entity: "Movie", id: file.movie_id }))?;
+        .bind(file.movie_id);
+        let id: i32 = bind_file_columns(insert, file)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|e| {
+                when_broken(e, Broken::ForeignKey, || StoreError::NotFound {
+                    entity: "Movie",
+                    id: file.movie_id,
+                })
+            })?;
         tx.commit().await?;
         Ok(MovieFile { id, ..file.clone() })
     }
 
     async fn update_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
-        let movie_id: Option<i32> = sqlx::query_scalar(
+        let update = sqlx::query_scalar(
             "UPDATE movie_files SET relative_path = $2, size = $3, date_added = $4, \
              scene_name = $5, release_group = $6, edition = $7, languages = $8, quality = $9, \
              indexer_flags = $10, media_info = $11, original_file_path = $12 \
              WHERE id = $1 RETURNING movie_id",
         )
-        .bind(file.id)
-        .bind(&file.relative_path)
-        .bind(file.size)
-        .bind(file.date_added)
-        .bind(&file.scene_name)
-        .bind(&file.release_group)
-        .bind(&file.edition)
-        .bind(Json(&file.languages))
-        .bind(Json(&file.quality))
-        .bind(file.indexer_flags)
-        .bind(file.media_info.as_ref().map(Json))
-        .bind(&file.original_file_path)
-        .fetch_optional(&self.pool)
-        .await?;
+        .bind(file.id);
+        let movie_id: Option<i32> = bind_file_columns(update, file)
+            .fetch_optional(&self.pool)
+            .await?;
         let movie_id = movie_id.ok_or(StoreError::NotFound {
             entity: "MovieFile",
             id: file.id,
@@ -411,6 +396,26 @@ impl MovieStore for PostgresStore {
             .contains(&revision)
             .then_some(touched))
     }
+}
+
+/// Binds a movie file's columns after the first parameter, in the order
+/// the insert and the update both take them (`$2` to `$12`).
+fn bind_file_columns<'q>(
+    query: sqlx::query::QueryScalar<'q, sqlx::Postgres, i32, sqlx::postgres::PgArguments>,
+    file: &'q MovieFile,
+) -> sqlx::query::QueryScalar<'q, sqlx::Postgres, i32, sqlx::postgres::PgArguments> {
+    query
+        .bind(&file.relative_path)
+        .bind(file.size)
+        .bind(file.date_added)
+        .bind(&file.scene_name)
+        .bind(&file.release_group)
+        .bind(&file.edition)
+        .bind(Json(&file.languages))
+        .bind(Json(&file.quality))
+        .bind(file.indexer_flags)
+        .bind(file.media_info.as_ref().map(Json))
+        .bind(&file.original_file_path)
 }
 
 #[cfg(test)]

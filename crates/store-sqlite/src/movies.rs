@@ -330,9 +330,7 @@ impl MovieStore for SqliteStore {
     }
 
     async fn add_movie_file(&self, file: &MovieFile) -> Result<MovieFile> {
-        let languages = to_json(&file.languages)?;
-        let quality = to_json(&file.quality)?;
-        let media_info = file.media_info.as_ref().map(to_json).transpose()?;
+        let columns = FileColumns::of(file)?;
         self.counted(&[file.movie_id], |conn| {
             let tx = conn.transaction()?;
             tx.prepare_cached("DELETE FROM movie_files WHERE movie_id = ?1")?
@@ -343,20 +341,7 @@ impl MovieStore for SqliteStore {
                  original_file_path) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
-            .execute(params![
-                file.movie_id,
-                file.relative_path,
-                file.size,
-                file.date_added,
-                file.scene_name,
-                file.release_group,
-                file.edition,
-                languages,
-                quality,
-                file.indexer_flags,
-                media_info,
-                file.original_file_path,
-            ])
+            .execute(columns.params(&file.movie_id, file).as_slice())
             .map_err(|e| {
                 when_broken(e, Broken::ForeignKey, || StoreError::NotFound {
                     entity: "Movie",
@@ -380,29 +365,14 @@ impl MovieStore for SqliteStore {
                 id: file.id,
             });
         };
-        let languages = to_json(&file.languages)?;
-        let quality = to_json(&file.quality)?;
-        let media_info = file.media_info.as_ref().map(to_json).transpose()?;
+        let columns = FileColumns::of(file)?;
         self.counted(&[movie.id], |conn| {
             conn.prepare_cached(
                 "UPDATE movie_files SET relative_path = ?2, size = ?3, date_added = ?4, \
                  scene_name = ?5, release_group = ?6, edition = ?7, languages = ?8, quality = ?9, \
                  indexer_flags = ?10, media_info = ?11, original_file_path = ?12 WHERE id = ?1",
             )?
-            .execute(params![
-                file.id,
-                file.relative_path,
-                file.size,
-                file.date_added,
-                file.scene_name,
-                file.release_group,
-                file.edition,
-                languages,
-                quality,
-                file.indexer_flags,
-                media_info,
-                file.original_file_path,
-            ])?;
+            .execute(columns.params(&file.id, file).as_slice())?;
             Ok(MovieFile {
                 movie_id: movie.id,
                 ..file.clone()
@@ -490,5 +460,41 @@ impl MovieStore for SqliteStore {
 
     async fn movies_touched_since(&self, revision: i64) -> Result<Option<Vec<i32>>> {
         Ok(self.changes().touched_since(revision))
+    }
+}
+
+/// A movie file's columns that are stored as JSON, encoded once.
+struct FileColumns {
+    languages: String,
+    quality: String,
+    media_info: Option<String>,
+}
+
+impl FileColumns {
+    fn of(file: &MovieFile) -> Result<FileColumns> {
+        Ok(FileColumns {
+            languages: to_json(&file.languages)?,
+            quality: to_json(&file.quality)?,
+            media_info: file.media_info.as_ref().map(to_json).transpose()?,
+        })
+    }
+
+    /// `first` (`?1`), then the file's columns in the order the insert and
+    /// the update both take them (`?2` to `?12`).
+    fn params<'a>(&'a self, first: &'a i32, file: &'a MovieFile) -> [&'a dyn ToSql; 12] {
+        [
+            first,
+            &file.relative_path,
+            &file.size,
+            &file.date_added,
+            &file.scene_name,
+            &file.release_group,
+            &file.edition,
+            &self.languages,
+            &self.quality,
+            &file.indexer_flags,
+            &self.media_info,
+            &file.original_file_path,
+        ]
     }
 }

@@ -2,11 +2,8 @@
 //! movie and what they said of it) imported in `importMode`
 //! (`services::import::manual`).
 
-use std::path::PathBuf;
-
 use async_trait::async_trait;
 use domain::command::{Command, CommandOutcome, CommandPriority};
-use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::{Job, JobContext, fields};
@@ -16,22 +13,10 @@ use crate::services::import::manual::{Choice, ImportMode, import_chosen};
 /// The job.
 pub struct ManualImport;
 
-/// One of `files`, as Radarr's UI sends it.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ChosenFile {
-    path: String,
-    movie_id: i32,
-    quality: Option<domain::quality::QualityModel>,
-    languages: Option<Vec<domain::language::Language>>,
-    release_group: Option<String>,
-    download_id: Option<String>,
-}
-
 impl ManualImport {
     fn choices(given: &Map<String, Value>) -> ApiResult<Vec<Choice>> {
         let files = fields::get(given, "files").cloned().unwrap_or(Value::Null);
-        let files: Vec<ChosenFile> = serde_json::from_value(files).map_err(|e| {
+        let files: Vec<Choice> = serde_json::from_value(files).map_err(|e| {
             ApiError::invalid(
                 "Files",
                 format!("'Files' must be a list of files with their path and movie: {e}"),
@@ -45,17 +30,17 @@ impl ManualImport {
                 "NotEmptyValidator",
             ));
         }
-        Ok(files
-            .into_iter()
-            .map(|f| Choice {
-                path: PathBuf::from(f.path),
-                movie_id: f.movie_id,
-                quality: f.quality,
-                languages: f.languages,
-                release_group: f.release_group,
-                download_id: f.download_id.filter(|id| !id.is_empty()),
-            })
-            .collect())
+        if let Some(file) = files.iter().find(|f| f.movie_id <= 0) {
+            return Err(ApiError::invalid(
+                "Files",
+                format!(
+                    "'Files' must be a list of files with their path and movie: {} has no movieId",
+                    file.path.display()
+                ),
+                "InvalidValueValidator",
+            ));
+        }
+        Ok(files)
     }
 }
 

@@ -2,15 +2,10 @@
 //! be imported, and the same looked at again with the user's choices. The
 //! import itself is the `ManualImport` command.
 
-use std::path::PathBuf;
-
 use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
-use domain::language::Language;
-use domain::quality::QualityModel;
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::error::ApiResult;
@@ -41,37 +36,12 @@ async fn list(State(state): State<AppState>, query: QueryParams) -> ApiResult<Re
     ok(&render(&state, &found).await?)
 }
 
-/// Radarr's `ManualImportReprocessResource`: a candidate with the user's
-/// choices.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ReprocessItem {
-    path: String,
-    #[serde(default)]
-    movie_id: i32,
-    quality: Option<QualityModel>,
-    languages: Option<Vec<Language>>,
-    release_group: Option<String>,
-    download_id: Option<String>,
-}
-
 #[tracing::instrument(skip_all)]
 async fn reprocess(
     State(state): State<AppState>,
-    ApiJson(items): ApiJson<Vec<ReprocessItem>>,
+    ApiJson(choices): ApiJson<Vec<Choice>>,
 ) -> ApiResult<Response> {
-    let mut found = Vec::with_capacity(items.len());
-    for item in items {
-        let choice = Choice {
-            path: PathBuf::from(item.path),
-            movie_id: item.movie_id,
-            quality: item.quality,
-            languages: item.languages,
-            release_group: item.release_group,
-            download_id: item.download_id.filter(|id| !id.is_empty()),
-        };
-        found.push(reevaluate(&state, &choice).await?);
-    }
+    let found = reevaluate(&state, &choices).await?;
     ok(&render(&state, &found).await?)
 }
 

@@ -2,13 +2,12 @@
 //! the recycle bin when one is set), from the library, and into history as
 //! Radarr records it.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::Utc;
-use domain::history::{HistoryEntry, HistoryEventType};
+use domain::history::HistoryEventType;
 
 use crate::error::{ApiError, ApiResult};
+use crate::services::import::{Release, record_event};
 use crate::services::{media_management, recycle_bin};
 use crate::state::AppState;
 
@@ -49,27 +48,16 @@ pub async fn delete(state: &AppState, file_id: i32) -> ApiResult<()> {
         tracing::warn!(file = %file.relative_path, "not deleting a file outside its movie's folder");
     }
     state.store.delete_movie_file(file_id).await?;
-    let mut data = BTreeMap::new();
-    data.insert("reason".to_string(), "Manual".to_string());
-    data.insert("path".to_string(), path.to_string_lossy().into_owned());
-    state
-        .store
-        .add_history(&HistoryEntry {
-            id: 0,
-            movie_id: movie.id,
-            source_title: file
-                .scene_name
-                .clone()
-                .unwrap_or_else(|| file.relative_path.clone()),
-            quality: file.quality,
-            languages: file.languages.clone(),
-            custom_formats: Vec::new(),
-            custom_format_score: 0,
-            date: Utc::now(),
-            download_id: None,
-            event_type: HistoryEventType::MovieFileDeleted,
-            data,
-        })
-        .await?;
+    record_event(
+        state,
+        &movie,
+        &Release::of_file(&file),
+        HistoryEventType::MovieFileDeleted,
+        |data| {
+            data.insert("reason".into(), "Manual".into());
+            data.insert("path".into(), path.to_string_lossy().into_owned());
+        },
+    )
+    .await?;
     Ok(())
 }

@@ -6,7 +6,9 @@
 //! file and recording it (a manual import, a rename): the file is where it
 //! was put, and the rescan records it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use futures::TryStreamExt;
 
 use domain::history::HistoryEventType;
 use domain::movie::Movie;
@@ -28,37 +30,63 @@ pub struct RescanReport {
 
 /// Rescans these movies' folders (every movie's when `None`).
 pub async fn rescan(state: &AppState, movie_ids: Option<&[i32]>) -> ApiResult<RescanReport> {
-    let movies = match movie_ids {
-        Some(ids) => state.store.movies_by_ids(ids).await?,
-        None => state.store.movies().await?,
+    let ids = match movie_ids {
+        Some(ids) => ids.to_vec(),
+        // Ids first, then the movies a batch at a time: the whole library
+        // is never held at once.
+        None => {
+            state
+                .store
+                .stream_movies()
+                .map_ok(|movie| movie.id)
+                .try_collect()
+                .await?
+        }
     };
     let mut report = RescanReport::default();
     let mut to_probe = Vec::new();
-    for movie in movies {
-        let folder = Path::new(&movie.path);
-        let mut file = movie.movie_file.clone();
-        if let Some(known) = &file {
-            let path = folder.join(&known.relative_path);
-            if !path.is_file() {
-                forget(state, &movie, known, &path).await?;
-                report.missing += 1;
-                file = None;
-            }
-        }
-        if file.is_none()
-            && let Some(found) = unknown_file(state, &movie).await?
-        {
-            report.found += 1;
-            file = Some(found);
-        }
-        if let Some(file) = file.filter(|f| f.media_info.is_none()) {
-            to_probe.push((file.id, folder.join(&file.relative_path)));
+    for batch in ids.chunks(BATCH) {
+        for movie in state.store.movies_by_ids(batch).await? {
+            rescan_movie(state, &movie, &mut report, &mut to_probe).await?;
         }
     }
     if media_management::load(state).await?.enable_media_info {
         probe::read_and_save(state, to_probe).await;
     }
     Ok(report)
+}
+
+/// Movies read from the store at a time.
+const BATCH: usize = 64;
+
+/// Rescans one movie's folder; a file left without media info is added
+/// to `to_probe`.
+async fn rescan_movie(
+    state: &AppState,
+    movie: &Movie,
+    report: &mut RescanReport,
+    to_probe: &mut Vec<(i32, PathBuf)>,
+) -> ApiResult<()> {
+    let folder = Path::new(&movie.path);
+    let mut file = movie.movie_file.clone();
+    if let Some(known) = &file {
+        let path = folder.join(&known.relative_path);
+        if !path.is_file() {
+            forget(state, movie, known, &path).await?;
+            report.missing += 1;
+            file = None;
+        }
+    }
+    if file.is_none()
+        && let Some(found) = unknown_file(state, movie).await?
+    {
+        report.found += 1;
+        file = Some(found);
+    }
+    if let Some(file) = file.filter(|f| f.media_info.is_none()) {
+        to_probe.push((file.id, folder.join(&file.relative_path)));
+    }
+    Ok(())
 }
 
 /// Forgets a recorded file that is no longer on disk, as Radarr records it.

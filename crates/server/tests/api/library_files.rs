@@ -66,13 +66,7 @@ async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file
     let (movie, _downloads, release) = movie_and_download(&app).await;
     naming(&app, "{Movie Title} ({Release Year}) {Quality Full}").await;
 
-    let folder = release.to_str().unwrap();
-    let listed = app
-        .get_json(&format!(
-            "/api/v3/manualimport?folder={}&filterExistingFiles=true",
-            urlencode(folder)
-        ))
-        .await;
+    let listed = listing(&app, &release, Some(true)).await;
     let listed = listed.as_array().unwrap();
     assert_eq!(listed.len(), 2, "{listed:?}");
     let main = listed
@@ -89,19 +83,7 @@ async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file
     assert_eq!(sample["rejections"][0]["reason"], "Sample");
     assert_eq!(sample["rejections"][0]["type"], "permanent");
     // The same id on every listing: it is the path's.
-    let again = app
-        .get_json(&format!(
-            "/api/v3/manualimport?folder={}",
-            urlencode(folder)
-        ))
-        .await;
-    assert!(
-        again
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|c| c["id"] == main["id"])
-    );
+    assert_eq!(main_candidate(&app, &release).await["id"], main["id"]);
 
     // Re-evaluated with the user's choice of quality.
     let reprocessed = app
@@ -163,35 +145,16 @@ async fn manual_import_lists_candidates_with_reasons_and_imports_the_chosen_file
     assert_eq!(history.as_array().map(Vec::len), Some(1), "{history}");
 
     // The movie's own file is left out, unless asked for.
-    let own = |filter: bool| {
-        format!(
-            "/api/v3/manualimport?folder={}&filterExistingFiles={filter}",
-            urlencode(movie_folder.to_str().unwrap())
-        )
-    };
-    assert_eq!(app.get_json(&own(true)).await, json!([]));
-    let listed = app.get_json(&own(false)).await;
+    assert_eq!(listing(&app, &movie_folder, Some(true)).await, json!([]));
+    let listed = listing(&app, &movie_folder, Some(false)).await;
     assert_eq!(
         listed[0]["name"], "The Matrix (1999) Bluray-1080p",
         "{listed}"
     );
 
     // Now the movie has it: the same file is no upgrade.
-    let listed = app
-        .get_json(&format!(
-            "/api/v3/manualimport?folder={}",
-            urlencode(folder)
-        ))
-        .await;
-    let main = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "the.matrix.1999.1080p.bluray.x264-grp")
-        .unwrap()
-        .clone();
     assert_eq!(
-        main["rejections"][0]["reason"],
+        main_candidate(&app, &release).await["rejections"][0]["reason"],
         "Has same filesize as existing file"
     );
 }
@@ -372,8 +335,25 @@ async fn a_rescan_forgets_a_missing_file_and_records_one_found_in_the_folder() {
     );
 }
 
-fn urlencode(text: &str) -> String {
-    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+/// `GET /manualimport` of `folder`, with `filterExistingFiles` when given.
+async fn listing(app: &TestApp, folder: &Path, filter: Option<bool>) -> Value {
+    let folder: String =
+        form_urlencoded::byte_serialize(folder.to_string_lossy().as_bytes()).collect();
+    let filter = filter.map_or(String::new(), |f| format!("&filterExistingFiles={f}"));
+    app.get_json(&format!("/api/v3/manualimport?folder={folder}{filter}"))
+        .await
+}
+
+/// The release's own movie file among the candidates of `folder`.
+async fn main_candidate(app: &TestApp, folder: &Path) -> Value {
+    listing(app, folder, None)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "the.matrix.1999.1080p.bluray.x264-grp")
+        .expect("the movie file")
+        .clone()
 }
 
 #[tokio::test]
@@ -523,27 +503,13 @@ async fn an_import_must_improve_on_the_file_by_the_movies_profile() {
             .map(|r| r["reason"].as_str().unwrap().to_string())
             .collect()
     };
-    let list = |folder: &Path| {
-        format!(
-            "/api/v3/manualimport?folder={}",
-            urlencode(folder.to_str().unwrap())
-        )
-    };
     assert_eq!(
-        reasons(app.get_json(&list(&worse_720p)).await),
+        reasons(listing(&app, &worse_720p, None).await),
         ["Not an upgrade for existing movie file(s)"]
     );
     // The same quality scoring lower under the profile.
-    let listed = app.get_json(&list(&release)).await;
-    let main = listed
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == "the.matrix.1999.1080p.bluray.x264-grp")
-        .unwrap()
-        .clone();
     assert_eq!(
-        main["rejections"][0]["reason"],
+        main_candidate(&app, &release).await["rejections"][0]["reason"],
         "Not a Custom Format upgrade for existing movie file(s). New: (0) do not improve on Existing: (100)"
     );
     // A better quality is one, whatever its score.
@@ -553,7 +519,7 @@ async fn an_import_must_improve_on_the_file_by_the_movies_profile() {
     std::fs::create_dir_all(&remux).unwrap();
     std::fs::write(remux.join("matrix.mkv"), vec![5u8; 9000]).unwrap();
     assert_eq!(
-        reasons(app.get_json(&list(&remux)).await),
+        reasons(listing(&app, &remux, None).await),
         Vec::<String>::new()
     );
 }

@@ -15,6 +15,7 @@ use domain::language::Language;
 use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 use domain::quality::QualityModel;
+use serde::Deserialize;
 
 use super::files::{is_sample, is_video};
 use super::{Mode, Release, Settings, Stop, mark_imported, place_and_record, plan, probe};
@@ -68,15 +69,27 @@ pub struct Lookup {
     pub filter_existing_files: bool,
 }
 
-/// A file the user chose, with what they said of it.
-#[derive(Debug, Clone)]
+/// A file the user chose, with what they said of it: an item of
+/// `POST /manualimport` or of the `ManualImport` command's `files`, as
+/// Radarr's UI sends them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Choice {
     pub path: PathBuf,
+    /// 0 when the user has not said.
+    #[serde(default)]
     pub movie_id: i32,
     pub quality: Option<QualityModel>,
     pub languages: Option<Vec<Language>>,
     pub release_group: Option<String>,
+    /// None for none or an empty one.
+    #[serde(default, deserialize_with = "non_empty")]
     pub download_id: Option<String>,
+}
+
+fn non_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text: Option<String> = Option::deserialize(d)?;
+    Ok(text.filter(|t| !t.is_empty()))
 }
 
 /// How chosen files are placed.
@@ -196,44 +209,47 @@ pub async fn candidates(state: &AppState, lookup: &Lookup) -> ApiResult<Vec<Cand
     Ok(found)
 }
 
-/// A candidate looked at again with what the user chose for it (Radarr's
+/// Candidates looked at again with what the user chose for them (Radarr's
 /// `POST /manualimport`).
-pub async fn reevaluate(state: &AppState, choice: &Choice) -> ApiResult<Candidate> {
-    let size = std::fs::metadata(&choice.path)
-        .map(|m| m.len())
-        .unwrap_or(0);
-    let name = stem(&choice.path);
-    let folder_name = parent_name(&choice.path);
-    let release = chosen_release(state, choice).await?;
-    let movie = match choice.movie_id {
-        0 => None,
-        id => Some(state.store.movie(id).await?),
-    };
-    let mut candidate = Candidate {
-        id: id_of(&choice.path),
-        path: choice.path.clone(),
-        relative_path: choice
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        folder_name,
-        name,
-        size,
-        movie,
-        release,
-        release_group: choice.release_group.clone(),
-        rejections: Vec::new(),
-    };
-    if !choice.path.is_file() {
-        candidate.rejections.push(Rejection {
-            reason: "File does not exist".into(),
-            permanent: true,
-        });
-    } else {
-        candidate.rejections = rejections(&Settings::load(state).await?, &candidate);
+pub async fn reevaluate(state: &AppState, choices: &[Choice]) -> ApiResult<Vec<Candidate>> {
+    let settings = Settings::load(state).await?;
+    let mut found = Vec::with_capacity(choices.len());
+    for choice in choices {
+        let download = tracked_of(state, choice).await?;
+        let release = chosen_release(state, choice, download.as_ref()).await?;
+        let movie = match choice.movie_id {
+            0 => None,
+            id => Some(state.store.movie(id).await?),
+        };
+        let mut candidate = Candidate {
+            id: id_of(&choice.path),
+            path: choice.path.clone(),
+            relative_path: choice
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            folder_name: parent_name(&choice.path),
+            name: stem(&choice.path),
+            size: std::fs::metadata(&choice.path)
+                .map(|m| m.len())
+                .unwrap_or(0),
+            movie,
+            release,
+            release_group: choice.release_group.clone(),
+            rejections: Vec::new(),
+        };
+        candidate.rejections = if choice.path.is_file() {
+            rejections(&settings, &candidate)
+        } else {
+            vec![Rejection {
+                reason: "File does not exist".into(),
+                permanent: true,
+            }]
+        };
+        found.push(candidate);
     }
-    Ok(candidate)
+    Ok(found)
 }
 
 /// What a round of chosen imports did: files imported, and each file
@@ -287,15 +303,12 @@ async fn import_one(
         .ok()
         .filter(std::fs::Metadata::is_file)
         .ok_or_else(|| Stop::Blocked("File does not exist".into()))?;
-    let mut release = chosen_release(state, choice)
+    let download = tracked_of(state, choice)
         .await
         .map_err(|e| Stop::Blocked(e.to_string()))?;
-    let download = match &choice.download_id {
-        Some(id) => tracked(state, id)
-            .await
-            .map_err(|e| Stop::Blocked(e.to_string()))?,
-        None => None,
-    };
+    let mut release = chosen_release(state, choice, download.as_ref())
+        .await
+        .map_err(|e| Stop::Blocked(e.to_string()))?;
     let mode = match mode {
         ImportMode::Move => Mode::Move,
         ImportMode::Copy => settings.keeping_mode(),
@@ -328,12 +341,12 @@ async fn import_one(
 /// The release a chosen file comes from: its download's when it names one
 /// we follow, else what its name says; the user's quality, languages and
 /// group win.
-async fn chosen_release(state: &AppState, choice: &Choice) -> ApiResult<Release> {
-    let download = match &choice.download_id {
-        Some(id) => tracked(state, id).await?,
-        None => None,
-    };
-    let mut release = match &download {
+async fn chosen_release(
+    state: &AppState,
+    choice: &Choice,
+    download: Option<&TrackedDownload>,
+) -> ApiResult<Release> {
+    let mut release = match download {
         Some(d) => Release::from(d),
         None => {
             let folder_name = parent_name(&choice.path);
@@ -352,6 +365,14 @@ async fn chosen_release(state: &AppState, choice: &Choice) -> ApiResult<Release>
         release.download_id = choice.download_id.clone();
     }
     Ok(release)
+}
+
+/// The tracked download a chosen file names, if any client has it.
+async fn tracked_of(state: &AppState, choice: &Choice) -> ApiResult<Option<TrackedDownload>> {
+    match &choice.download_id {
+        Some(id) => tracked(state, id).await,
+        None => Ok(None),
+    }
 }
 
 /// The tracked download with this download id, if any client has it.

@@ -17,7 +17,10 @@ mod record;
 mod transfer;
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
 
 use domain::custom_format::CustomFormat;
 use domain::decision::file_formats;
@@ -27,8 +30,10 @@ use domain::download::{
 use domain::language::Language;
 use domain::movie::Movie;
 use domain::movie_file::{MediaInfo, MovieFile};
+use domain::provider::{Provider, ProviderKind};
 use domain::quality::{Quality, QualityModel};
 use domain::rename::NamingConfig;
+use downloaders::DownloadClient;
 
 use crate::error::ApiResult;
 use crate::services::media_management::{self, MediaManagement};
@@ -117,6 +122,7 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
     }
     let settings = Settings::load(state).await?;
     let mut to_probe = Vec::new();
+    let mut clients = Clients::default();
     for mut download in waiting {
         match import(state, &settings, &mut download).await {
             Ok((file, path)) => {
@@ -124,7 +130,7 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
                 if file.media_info.is_none() && settings.media.enable_media_info {
                     to_probe.push((file.id, path));
                 }
-                after_import(state, &download).await;
+                after_import(state, &mut clients, &download).await;
             }
             Err(Stop::Store(error)) => {
                 tracing::warn!(release = %download.title, %error, "import interrupted; tried again next round");
@@ -153,22 +159,38 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
     Ok(report)
 }
 
+/// A stored download client and the client it makes.
+type Built = (Provider, Arc<dyn DownloadClient>);
+
+/// The download clients a round of imports tells of what it imported, each
+/// read and built once a round (a qBittorrent client logs in once).
+#[derive(Default)]
+struct Clients(HashMap<i32, Option<Built>>);
+
+impl Clients {
+    async fn of(&mut self, state: &AppState, client_id: i32) -> Option<&Built> {
+        if let Entry::Vacant(slot) = self.0.entry(client_id) {
+            let built = state
+                .store
+                .provider(ProviderKind::DownloadClient, client_id)
+                .await
+                .ok()
+                .and_then(|provider| {
+                    let client = crate::providers::download_clients::client(&provider)?;
+                    Some((provider, client))
+                });
+            slot.insert(built);
+        }
+        self.0.get(&client_id).and_then(Option::as_ref)
+    }
+}
+
 /// Tells the download's client it was imported (qBittorrent's post-import
 /// category), then removes it from the client when the client says it may
 /// go (seeding done, or Usenet) and its settings ask for it, as Radarr's
 /// "Remove Completed" does. A failure only leaves it there.
-async fn after_import(state: &AppState, download: &TrackedDownload) {
-    let Ok(provider) = state
-        .store
-        .provider(
-            domain::provider::ProviderKind::DownloadClient,
-            download.client_id,
-        )
-        .await
-    else {
-        return;
-    };
-    let Some(client) = crate::providers::download_clients::client(&provider) else {
+async fn after_import(state: &AppState, clients: &mut Clients, download: &TrackedDownload) {
+    let Some((provider, client)) = clients.of(state, download.client_id).await else {
         return;
     };
     if let Err(error) = client.mark_imported(&download.download_id).await {
@@ -187,9 +209,12 @@ async fn after_import(state: &AppState, download: &TrackedDownload) {
 /// restart after a kill at any step loses nothing.
 const CRASH_AT: &str = "UNIFIED_RADARR_CRASH_AT";
 
+/// The step [`CRASH_AT`] names, read once.
+static CRASH_STEP: LazyLock<Option<String>> = LazyLock::new(|| std::env::var(CRASH_AT).ok());
+
 /// Dies here when [`CRASH_AT`] names `step`.
 fn crash_point(step: &str) {
-    if std::env::var(CRASH_AT).is_ok_and(|at| at == step) {
+    if CRASH_STEP.as_deref() == Some(step) {
         tracing::error!(step, "stopping at once, as {CRASH_AT} asks");
         std::process::abort();
     }
