@@ -101,6 +101,7 @@ fn candidates(ctx: &DecisionContext) -> Vec<Candidate> {
                     format_ids: ids,
                     score,
                 },
+                reputation: None,
             }
         })
         .collect()

@@ -36,6 +36,7 @@ fn releases() -> Vec<GroupRelease> {
                     .timestamp_opt(1_500_000_000 + i64::try_from(n).unwrap_or(0) * 600, 0)
                     .single()
                     .unwrap_or_default(),
+                deleted: n % 53 == 0,
             }
         })
         .collect()

@@ -73,7 +73,10 @@ pub const RADARR_COMMANDS: &[&str] = &[
     "Shutdown",
 ];
 
-/// Radarr's spelling of a command name given in any case.
+/// Commands of our own, beside Radarr's.
+pub const OWN_COMMANDS: &[&str] = &["SceneGroupAnalysis"];
+
+/// Radarr's spelling of a command name given in any case (ours too).
 pub fn known_name(name: &str) -> Option<&'static str> {
     let name = name.trim();
     let name = name
@@ -83,6 +86,7 @@ pub fn known_name(name: &str) -> Option<&'static str> {
         .map_or(name, |at| &name[..at]);
     RADARR_COMMANDS
         .iter()
+        .chain(OWN_COMMANDS)
         .find(|known| known.eq_ignore_ascii_case(name))
         .copied()
 }
@@ -246,6 +250,7 @@ mod tests {
         assert_eq!(known_name("Refresh"), None);
         assert_eq!(known_name("Command"), None);
         assert_eq!(known_name("é"), None);
+        assert_eq!(known_name("scenegroupanalysis"), Some("SceneGroupAnalysis"));
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod remote_path;
 pub mod rename;
 pub mod reputation;
 pub mod root_folder;
+pub mod scene_group;
 pub mod tag;
 
 pub use language::Language;

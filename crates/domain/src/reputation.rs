@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::quality::Quality;
 
@@ -53,10 +54,14 @@ pub struct GroupRelease {
     pub freeleech: bool,
     pub size: i64,
     pub added: DateTime<Utc>,
+    /// The tracker no longer lists it (deleted or nuked), as a complete
+    /// analysis found.
+    pub deleted: bool,
 }
 
 /// What one group's releases say.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct GroupStats {
     pub group: String,
     pub releases: usize,
@@ -77,12 +82,17 @@ pub struct GroupStats {
     pub size_variation: f64,
     /// The share of its releases a later PROPER/REPACK of its own replaced.
     pub replaced_share: f64,
+    /// The share of its releases the tracker stopped listing (deleted or
+    /// nuked), those a PROPER/REPACK replaced left out.
+    #[serde(default)]
+    pub deleted_share: f64,
     pub first_seen: DateTime<Utc>,
     pub last_seen: DateTime<Utc>,
 }
 
 /// A group's score and the parts it is made of, each from 0 to 1.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Reputation {
     pub group: String,
     /// 0 to 100, shrunk toward the population's mean by the sample size.
@@ -97,7 +107,7 @@ pub struct Reputation {
     pub internal: f64,
     /// 1 less its size variation (at most 1).
     pub consistency: f64,
-    /// 1 less its replaced share.
+    /// 1 less its replaced and deleted shares.
     pub reliability: f64,
     /// Releases the score rests on.
     pub sample_size: usize,
@@ -139,13 +149,15 @@ fn stats_of(releases: &[&GroupRelease]) -> GroupStats {
         let newest = newest_revision.entry(&release.release_key).or_default();
         *newest = (*newest).max(release.revision);
     }
-    let replaced = releases
+    let was_replaced = |r: &GroupRelease| {
+        newest_revision
+            .get(r.release_key.as_str())
+            .is_some_and(|n| *n > r.revision)
+    };
+    let replaced = releases.iter().filter(|r| was_replaced(r)).count();
+    let deleted = releases
         .iter()
-        .filter(|r| {
-            newest_revision
-                .get(r.release_key.as_str())
-                .is_some_and(|n| *n > r.revision)
-        })
+        .filter(|r| r.deleted && !was_replaced(r))
         .count();
     let variations: Vec<f64> = sizes
         .values()
@@ -169,6 +181,7 @@ fn stats_of(releases: &[&GroupRelease]) -> GroupStats {
             variations.iter().sum::<f64>() / variations.len() as f64
         },
         replaced_share: replaced as f64 / count as f64,
+        deleted_share: deleted as f64 / count as f64,
         first_seen: releases.iter().map(|r| r.added).min().unwrap_or_default(),
         last_seen: releases.iter().map(|r| r.added).max().unwrap_or_default(),
     }
@@ -189,7 +202,7 @@ pub fn score(groups: &[GroupStats]) -> Vec<Reputation> {
                 seeding: rank(&seeders, g.median_seeders),
                 internal: g.internal_share,
                 consistency: (1.0 - g.size_variation).clamp(0.0, 1.0),
-                reliability: 1.0 - g.replaced_share,
+                reliability: (1.0 - g.replaced_share - g.deleted_share).max(0.0),
                 sample_size: g.releases,
             };
             r.raw_score = 100.0
@@ -289,6 +302,7 @@ mod tests {
             freeleech: false,
             size: 8_000_000_000,
             added: Utc.timestamp_opt(1_700_000_000 + n as i64 * 60, 0).unwrap(),
+            deleted: false,
         }
     }
 
@@ -328,8 +342,13 @@ mod tests {
         let mut proper = release("GRP", 0, 20, 50);
         proper.revision = 2;
         releases.push(proper);
+        releases[0].deleted = true; // replaced, and so not counted twice
+        releases[1].deleted = true;
         let stats = gather(&releases);
         assert_eq!(stats[0].replaced_share, 1.0 / 5.0);
+        assert_eq!(stats[0].deleted_share, 1.0 / 5.0);
+        let reputation = &score(&stats)[0];
+        assert!((reputation.reliability - 3.0 / 5.0).abs() < 1e-9);
     }
 
     #[test]

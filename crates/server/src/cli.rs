@@ -26,6 +26,11 @@ pub enum Command {
     /// Print what release titles say, as `GET /api/v3/parse?title=` answers:
     /// one JSON line per title; with no TITLE, one title a line from stdin.
     Parse(ParseArgs),
+    /// Analyse scene groups now: read the enabled HDBits indexers' releases
+    /// (resuming an unfinished run) and score each release group, as the
+    /// `SceneGroupAnalysis` command does. On SQLite, stop the server first:
+    /// one process owns the data folder.
+    AnalyzeGroups,
 }
 
 /// Titles to read.
@@ -126,7 +131,7 @@ impl Cli {
     pub fn serve_args(self) -> ServeArgs {
         match self.command {
             Some(Command::Serve(args)) => *args,
-            Some(Command::Parse(_)) | None => self.serve,
+            Some(Command::Parse(_) | Command::AnalyzeGroups) | None => self.serve,
         }
     }
 }

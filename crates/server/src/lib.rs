@@ -2,6 +2,7 @@
 //! and a clean start and stop.
 #![forbid(unsafe_code)]
 
+pub mod analyze_groups;
 pub mod cli;
 pub mod config_file;
 pub mod data_dir;
@@ -52,6 +53,11 @@ impl Prepared {
     /// The shared state handlers see.
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    /// Closes the database, for a run that serves nothing.
+    pub async fn close(self) {
+        self.store.close().await;
     }
 }
 

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
     if let Some(Command::Parse(args)) = &cli.command {
         return server::parse_titles::run(&args.titles);
     }
+    let analyse = matches!(cli.command, Some(Command::AnalyzeGroups));
     let settings = match Settings::resolve(cli.serve_args()) {
         Ok(settings) => settings,
         Err(e) => {
@@ -36,6 +37,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if analyse {
+        return runtime.block_on(server::analyze_groups::run(settings));
+    }
     match runtime.block_on(server::run(settings)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -17,6 +17,7 @@ mod movies;
 mod options;
 mod profiles;
 mod providers;
+mod scene_groups;
 mod settings;
 #[cfg(feature = "test-database")]
 pub mod test_database;

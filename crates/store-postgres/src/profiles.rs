@@ -13,7 +13,8 @@ use store::{Conflict, ProfileStore, Result, StoreError};
 use crate::PostgresStore;
 
 pub(crate) const SELECT_PROFILE: &str = "SELECT id, name, upgrade_allowed, cutoff, items, min_format_score, \
-    cutoff_format_score, min_upgrade_format_score, format_items, language FROM quality_profiles";
+    cutoff_format_score, min_upgrade_format_score, format_items, language, min_reputation_score \
+    FROM quality_profiles";
 
 /// Held (per transaction) while seeding, so instances starting together seed
 /// once: the ASCII of "UR seeds".
@@ -27,7 +28,7 @@ fn profile_error(err: sqlx::Error, profile: &QualityProfile) -> StoreError {
 
 type ProfileQuery<'q> = QueryScalar<'q, Postgres, i32, PgArguments>;
 
-/// Binds a profile's columns as $1..$9, in the order of the insert and update statements.
+/// Binds a profile's columns as $1..$10, in the order of the insert and update statements.
 fn bind_profile<'q>(query: ProfileQuery<'q>, profile: &'q QualityProfile) -> ProfileQuery<'q> {
     query
         .bind(&profile.name)
@@ -39,12 +40,14 @@ fn bind_profile<'q>(query: ProfileQuery<'q>, profile: &'q QualityProfile) -> Pro
         .bind(profile.min_upgrade_format_score)
         .bind(Json(&profile.format_items))
         .bind(profile.language.id)
+        .bind(profile.min_reputation_score)
 }
 
-/// Saves a profile by id: $1..$9 its columns, $10 its id.
+/// Saves a profile by id: $1..$10 its columns, $11 its id.
 const UPDATE_PROFILE: &str = "UPDATE quality_profiles SET name = $1, upgrade_allowed = $2, \
     cutoff = $3, items = $4, min_format_score = $5, cutoff_format_score = $6, \
-    min_upgrade_format_score = $7, format_items = $8, language = $9 WHERE id = $10 RETURNING id";
+    min_upgrade_format_score = $7, format_items = $8, language = $9, min_reputation_score = $10 \
+    WHERE id = $11 RETURNING id";
 
 /// Saves a profile on `conn`; whether it existed.
 pub(crate) async fn save_profile(
@@ -68,13 +71,13 @@ async fn insert_profile(
 ) -> Result<i32> {
     let query = if keep_id {
         let sql = "INSERT INTO quality_profiles (name, upgrade_allowed, cutoff, items, min_format_score, \
-             cutoff_format_score, min_upgrade_format_score, format_items, language, id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
+             cutoff_format_score, min_upgrade_format_score, format_items, language, \
+             min_reputation_score, id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
         bind_profile(sqlx::query_scalar(sql), profile).bind(profile.id)
     } else {
         let sql = "INSERT INTO quality_profiles (name, upgrade_allowed, cutoff, items, min_format_score, \
-             cutoff_format_score, min_upgrade_format_score, format_items, language) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
+             cutoff_format_score, min_upgrade_format_score, format_items, language, \
+             min_reputation_score) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
         bind_profile(sqlx::query_scalar(sql), profile)
     };
     query

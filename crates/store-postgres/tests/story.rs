@@ -40,7 +40,7 @@ async fn database_facts() {
         version.chars().next().is_some_and(|c| c.is_ascii_digit()),
         "{version}"
     );
-    assert_eq!(store.migration_version().await.expect("migration"), 10);
+    assert_eq!(store.migration_version().await.expect("migration"), 11);
     store.ping().await.expect("ping");
     store.close().await;
     assert!(store.ping().await.is_err(), "closed");
@@ -65,7 +65,7 @@ async fn instances_start_together() {
     });
     let stores = futures::future::join_all(starts).await;
     for store in &stores {
-        assert_eq!(store.migration_version().await.expect("migration"), 10);
+        assert_eq!(store.migration_version().await.expect("migration"), 11);
         assert_eq!(
             store.quality_profiles().await.expect("profiles"),
             domain::quality_profile::default_profiles()

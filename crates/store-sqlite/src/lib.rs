@@ -24,6 +24,7 @@ mod movies;
 mod profiles;
 mod providers;
 mod rows;
+mod scene_groups;
 mod settings;
 
 use std::path::Path;
@@ -50,6 +51,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/0008_movie_outline.sql")),
         M::up(include_str!("../migrations/0009_downloads.sql")),
         M::up(include_str!("../migrations/0010_movie_file_ids.sql")),
+        M::up(include_str!("../migrations/0011_scene_groups.sql")),
     ])
 }
 

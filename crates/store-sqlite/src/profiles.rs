@@ -21,11 +21,11 @@ fn profile_error(err: rusqlite::Error, profile: &QualityProfile) -> StoreError {
 /// The statement that saves a profile through [`write_profile`].
 pub(crate) const UPDATE_PROFILE: &str = "UPDATE quality_profiles SET name = ?1, \
     upgrade_allowed = ?2, cutoff = ?3, items = ?4, min_format_score = ?5, \
-    cutoff_format_score = ?6, min_upgrade_format_score = ?7, format_items = ?8, language = ?9 \
-    WHERE id = ?10";
+    cutoff_format_score = ?6, min_upgrade_format_score = ?7, format_items = ?8, language = ?9, \
+    min_reputation_score = ?11 WHERE id = ?10";
 
-/// Runs `sql` with a profile's columns as ?1..?9 and `id` as ?10; returns
-/// the rows changed.
+/// Runs `sql` with a profile's columns as ?1..?9 and ?11 (added later, so
+/// numbered after the id) and `id` as ?10; returns the rows changed.
 pub(crate) fn write_profile(
     conn: &Connection,
     sql: &str,
@@ -34,7 +34,7 @@ pub(crate) fn write_profile(
 ) -> Result<usize> {
     let items = to_json(&profile.items)?;
     let format_items = to_json(&profile.format_items)?;
-    let values: [&dyn ToSql; 10] = [
+    let values: [&dyn ToSql; 11] = [
         &profile.name,
         &profile.upgrade_allowed,
         &profile.cutoff,
@@ -45,6 +45,7 @@ pub(crate) fn write_profile(
         &format_items,
         &profile.language.id,
         &id,
+        &profile.min_reputation_score,
     ];
     conn.prepare_cached(sql)?
         .execute(&values[..])
@@ -55,8 +56,8 @@ pub(crate) fn write_profile(
 /// otherwise a NULL id lets SQLite pick the next.
 fn insert_profile(conn: &Connection, profile: &QualityProfile, keep_id: bool) -> Result<i32> {
     let sql = "INSERT INTO quality_profiles (name, upgrade_allowed, cutoff, items, \
-         min_format_score, cutoff_format_score, min_upgrade_format_score, format_items, language, id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+         min_format_score, cutoff_format_score, min_upgrade_format_score, format_items, language, id, \
+         min_reputation_score) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
     write_profile(conn, sql, profile, keep_id.then_some(profile.id))?;
     row_id(conn.last_insert_rowid())
 }

@@ -60,8 +60,8 @@ pub(crate) fn outline_row(row: &Row) -> rusqlite::Result<MovieOutlineRow> {
 macro_rules! select_profile {
     () => {
         "SELECT id, name, upgrade_allowed, cutoff, items, min_format_score, \
-         cutoff_format_score, min_upgrade_format_score, format_items, language \
-         FROM quality_profiles"
+         cutoff_format_score, min_upgrade_format_score, format_items, language, \
+         min_reputation_score FROM quality_profiles"
     };
 }
 pub(crate) use select_profile;
@@ -96,7 +96,7 @@ fn parse<T: DeserializeOwned>(text: &str, idx: usize) -> rusqlite::Result<T> {
 /// A timestamp column. Written by rusqlite as `2024-02-01 10:00:00+00:00`,
 /// which the RFC 3339 reader takes as it is; rusqlite's own reader tries
 /// format strings one after another, a tenth of a movie's decoding time.
-fn date(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(crate) fn date(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
     let text = row.get_ref(idx)?.as_str()?;
     read_date(text, idx)
 }
@@ -167,6 +167,7 @@ pub(crate) fn profile_row(row: &Row) -> rusqlite::Result<QualityProfileRow> {
         min_upgrade_format_score: row.get(7)?,
         format_items: json(row, 8)?,
         language: row.get(9)?,
+        min_reputation_score: row.get(10)?,
     })
 }
 

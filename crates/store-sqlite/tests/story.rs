@@ -30,7 +30,7 @@ async fn database_facts() {
     assert_eq!(store.backend(), Backend::Sqlite);
     let version = store.server_version().await.expect("version");
     assert!(version.starts_with("3."), "{version}");
-    assert_eq!(store.migration_version().await.expect("migration"), 10);
+    assert_eq!(store.migration_version().await.expect("migration"), 11);
     store.ping().await.expect("ping");
     let (open, idle) = store.pool_connections();
     assert!(
@@ -61,7 +61,7 @@ async fn reopening_keeps_the_library() {
     first.close().await;
 
     let second = open_file(&path).await;
-    assert_eq!(second.migration_version().await.expect("migration"), 10);
+    assert_eq!(second.migration_version().await.expect("migration"), 11);
     assert_eq!(
         second.movie(added.id).await.expect("movie").title,
         "The Matrix"

@@ -27,6 +27,7 @@ mod movies;
 mod profiles;
 mod providers;
 pub mod rows;
+mod scene_groups;
 mod search;
 mod settings;
 #[cfg(feature = "story")]
@@ -47,6 +48,7 @@ pub use movie_stream::{LIST_PAGE, MovieSink, spawn_movie_stream};
 pub use movies::MovieStore;
 pub use profiles::ProfileStore;
 pub use providers::ProviderStore;
+pub use scene_groups::SceneGroupStore;
 pub use search::search_terms;
 pub use settings::SettingsStore;
 
@@ -94,6 +96,7 @@ pub trait Store:
     + DownloadStore
     + BlocklistStore
     + ConfigStore
+    + SceneGroupStore
 {
 }
 
@@ -112,5 +115,6 @@ impl<T> Store for T where
         + DownloadStore
         + BlocklistStore
         + ConfigStore
+        + SceneGroupStore
 {
 }

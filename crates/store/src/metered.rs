@@ -21,14 +21,16 @@ use domain::provider::{Provider, ProviderKind};
 use domain::quality_definition::QualityDefinition;
 use domain::quality_profile::QualityProfile;
 use domain::remote_path::RemotePathMapping;
+use domain::reputation::GroupRelease;
 use domain::root_folder::RootFolder;
+use domain::scene_group::{SceneGroup, SceneGroupPage, TrackerRelease};
 use domain::tag::Tag;
 use futures::stream::BoxStream;
 
 use crate::{
     Backend, BlocklistStore, CollectionStore, CommandStore, ConfigStore, Database,
     DecisionSettingsStore, DownloadStore, FormatStore, HistoryStore, IndexerStatusStore,
-    MovieStore, ProfileStore, ProviderStore, Result, SettingsStore,
+    MovieStore, ProfileStore, ProviderStore, Result, SceneGroupStore, SettingsStore,
 };
 
 /// A store whose calls are timed and traced.
@@ -222,6 +224,16 @@ metered!(BlocklistStore {
 metered!(ConfigStore {
     fn config_text(&self, key: &str) -> Result<Option<String>>;
     fn set_config_text(&self, key: &str, value: &str) -> Result<()>;
+});
+
+metered!(SceneGroupStore {
+    fn save_tracker_releases(&self, releases: &[TrackerRelease], run: i64) -> Result<()>;
+    fn mark_unseen_deleted(&self, indexer_id: i32, run: i64) -> Result<u64>;
+    fn tracker_releases(&self) -> Result<Vec<GroupRelease>>;
+    fn save_scene_groups(&self, groups: &[SceneGroup], complete: bool) -> Result<()>;
+    fn scene_groups(&self, page: SceneGroupPage) -> Result<(i64, Vec<SceneGroup>)>;
+    fn scene_group(&self, name: &str) -> Result<Option<SceneGroup>>;
+    fn scene_group_scores(&self) -> Result<Vec<(String, f64)>>;
 });
 
 metered!(Database {

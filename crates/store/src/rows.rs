@@ -133,6 +133,7 @@ pub struct QualityProfileRow {
     pub min_upgrade_format_score: i32,
     pub format_items: Json<Vec<FormatItem>>,
     pub language: i32,
+    pub min_reputation_score: i32,
 }
 
 impl TryFrom<QualityProfileRow> for QualityProfile {
@@ -151,6 +152,7 @@ impl TryFrom<QualityProfileRow> for QualityProfile {
             format_items: row.format_items.0,
             language: Language::by_id(row.language)
                 .ok_or_else(|| StoreError::Corrupt(format!("language {}", row.language)))?,
+            min_reputation_score: row.min_reputation_score,
         })
     }
 }

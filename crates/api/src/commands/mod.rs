@@ -16,6 +16,7 @@ mod rename;
 mod rescan_movie;
 mod rss_sync;
 mod runner;
+mod scene_group_analysis;
 mod schedule;
 mod unavailable;
 
@@ -119,7 +120,7 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 15] = [
+        let implemented: [Arc<dyn Job>; 16] = [
             Arc::new(refresh_movie::RefreshMovie),
             Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
@@ -135,6 +136,7 @@ impl Default for Commands {
             Arc::new(manual_import::ManualImport),
             Arc::new(downloaded_movies_scan::DownloadedMoviesScan),
             Arc::new(clean_up_recycle_bin::CleanUpRecycleBin),
+            Arc::new(scene_group_analysis::SceneGroupAnalysis),
         ];
         for job in implemented {
             jobs.insert(job.name(), job);

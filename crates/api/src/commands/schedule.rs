@@ -9,6 +9,7 @@ use domain::command::{Command, CommandTrigger, NewCommand};
 use serde_json::Map;
 
 use crate::error::ApiResult;
+use crate::services::scene_group_config;
 use crate::state::AppState;
 
 /// How often the schedule is checked, as in Radarr.
@@ -42,10 +43,18 @@ impl Schedule {
     /// Queues the commands of the tasks due at `now`; returns those queued
     /// (or already queued or running).
     pub async fn queue_due(&self, now: DateTime<Utc>) -> ApiResult<Vec<Command>> {
-        let rss_interval = self.follow_rss_interval(now).await?;
+        let rss_interval = self.state.store.indexer_config().await?.rss_sync_interval;
+        let scene_days = scene_group_config::load(&self.state).await?.interval_days;
+        // Tasks whose interval a user sets; 0 turns one off.
+        let configured = [
+            ("RssSync", rss_interval),
+            ("SceneGroupAnalysis", scene_days.saturating_mul(24 * 60)),
+        ];
+        self.follow_intervals(&configured, now).await?;
+        let off = |name: &str| configured.iter().any(|(n, i)| *n == name && *i == 0);
         let mut queued = Vec::new();
         for task in self.state.store.scheduled_tasks().await? {
-            if task.next_execution() > now || (task.name == "RssSync" && rss_interval == 0) {
+            if task.next_execution() > now || off(&task.name) {
                 continue;
             }
             let Some(job) = self.state.commands.job(&task.name) else {
@@ -68,19 +77,28 @@ impl Schedule {
         Ok(queued)
     }
 
-    /// Keeps the RSS task's interval at `/config/indexer`'s
-    /// `rssSyncInterval`, which a user may change at any time; 0 turns the
-    /// sync off. Returns the interval.
-    async fn follow_rss_interval(&self, now: DateTime<Utc>) -> ApiResult<i32> {
-        let interval = self.state.store.indexer_config().await?.rss_sync_interval;
+    /// Keeps the intervals users set (`/config/indexer`'s `rssSyncInterval`,
+    /// `/config/scenegroup`'s `intervalDays`) on their tasks, as they may
+    /// change them at any time.
+    async fn follow_intervals(
+        &self,
+        configured: &[(&str, i32)],
+        now: DateTime<Utc>,
+    ) -> ApiResult<()> {
         let tasks = self.state.store.scheduled_tasks().await?;
-        let stored = tasks.iter().find(|t| t.name == "RssSync");
-        if interval > 0 && stored.is_some_and(|t| t.interval_minutes != interval) {
-            self.state
-                .store
-                .ensure_tasks(&[("RssSync", interval)], now)
-                .await?;
+        let changed: Vec<(&str, i32)> = configured
+            .iter()
+            .filter(|(name, interval)| {
+                *interval > 0
+                    && tasks
+                        .iter()
+                        .any(|t| t.name == *name && t.interval_minutes != *interval)
+            })
+            .copied()
+            .collect();
+        if !changed.is_empty() {
+            self.state.store.ensure_tasks(&changed, now).await?;
         }
-        Ok(interval)
+        Ok(())
     }
 }

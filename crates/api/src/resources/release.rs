@@ -83,6 +83,12 @@ pub fn release_resource(
             resource[key] = json!(value);
         }
     }
+    // The group's standing and what it added to `customFormatScore`; a
+    // group without data is neutral, so both are left out as nulls are.
+    if let Some(reputation) = &candidate.reputation {
+        resource["sceneGroupScore"] = json!(round_tenth(reputation.score));
+        resource["sceneGroupPoints"] = json!(reputation.points);
+    }
     if let Some(movie_id) = evaluated.movie_id {
         resource["mappedMovieId"] = json!(movie_id);
         resource["movieId"] = json!(movie_id);
@@ -97,6 +103,11 @@ pub fn release_resource(
         );
     }
     resource
+}
+
+/// A score as it is shown: to one decimal.
+fn round_tenth(score: f64) -> f64 {
+    (score * 10.0).round() / 10.0
 }
 
 fn field<'a>(body: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {

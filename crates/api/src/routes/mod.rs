@@ -29,6 +29,7 @@ mod remote_path_mapping;
 mod rename;
 pub mod respond;
 mod root_folder;
+mod scene_group;
 mod system;
 mod tag;
 mod task;
@@ -93,6 +94,7 @@ pub fn app(state: AppState) -> Router {
         .merge(naming_config::routes())
         .merge(media_management_config::routes())
         .merge(movie_file::routes())
+        .merge(scene_group::routes())
         .merge(manual_import::routes())
         .merge(rename::routes())
         .merge(remote_path_mapping::routes())

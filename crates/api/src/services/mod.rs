@@ -21,6 +21,8 @@ pub mod refresh;
 pub mod rename;
 pub mod rendered_movies;
 pub mod rescan;
+pub mod scene_analysis;
+pub mod scene_group_config;
 pub mod search;
 pub mod tracking;
 pub mod wanted;

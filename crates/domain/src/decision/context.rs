@@ -9,6 +9,7 @@ use crate::quality::QualityModel;
 use crate::quality_definition::QualityDefinition;
 use crate::quality_profile::QualityProfile;
 use crate::release::{IndexerFlags, Protocol, Release};
+use crate::scene_group::GroupReputation;
 
 pub use super::delay_profile::DelayProfile;
 
@@ -18,7 +19,10 @@ pub use super::delay_profile::DelayProfile;
 pub struct FormatMatch {
     /// Ids of the matched custom formats.
     pub format_ids: Vec<i32>,
-    /// Their total score in the movie's quality profile.
+    /// Their total score in the movie's quality profile, plus the points of
+    /// the release group's reputation when it has one: so ranking, the
+    /// profile's minimum format score, and the upgrade and queue comparisons
+    /// all count the group's reputation as a format score.
     pub score: i32,
 }
 
@@ -29,8 +33,12 @@ pub struct Candidate {
     pub release: Release,
     /// What its title says.
     pub parsed: ParsedMovieInfo,
-    /// The custom formats it matched and their score.
+    /// The custom formats it matched and their score (its group's
+    /// reputation points included).
     pub custom_formats: FormatMatch,
+    /// Its release group's reputation; none when the group has no data
+    /// (neutral).
+    pub reputation: Option<GroupReputation>,
 }
 
 /// Where the releases came from; some rules apply only to RSS or are
@@ -187,7 +195,9 @@ pub struct DecisionContext {
     pub profile: QualityProfile,
     /// Size limits per quality.
     pub quality_definitions: Vec<QualityDefinition>,
-    /// The custom formats the existing file matches, and their score.
+    /// The custom formats the existing file matches, and their score (its
+    /// group's reputation points included, as a candidate's are, so that a
+    /// release of the file's own group is no upgrade on it).
     pub movie_file_formats: FormatMatch,
     /// The movie's blocklist.
     pub blocklist: Vec<BlocklistItem>,

@@ -28,6 +28,7 @@ mod release_restrictions;
 mod repack;
 mod required_flags;
 mod retention;
+mod scene_group_reputation;
 mod terms;
 mod torrent_seeding;
 mod upgrade;
@@ -126,10 +127,11 @@ pub fn only_temporary(rejections: &[Rejection]) -> bool {
 type Rule = fn(&Candidate, &Prepared) -> Option<Rejection>;
 
 /// Every rule, in the order their reasons are listed (Radarr's
-/// specifications, ordered by name). Radarr evaluates them all within one
+/// specifications, ordered by name; the scene-group reputation rule, ours,
+/// sits where its name falls). Radarr evaluates them all within one
 /// priority; all of these share Radarr's first priority, so every reason
 /// is collected.
-const RULES: [Rule; 19] = [
+const RULES: [Rule; 20] = [
     acceptable_size::evaluate,
     availability::evaluate,
     blocklist::evaluate,
@@ -146,6 +148,7 @@ const RULES: [Rule; 19] = [
     repack::evaluate,
     required_flags::evaluate,
     retention::evaluate,
+    scene_group_reputation::evaluate,
     torrent_seeding::evaluate,
     upgrade_allowed::evaluate,
     upgrade_disk::evaluate,

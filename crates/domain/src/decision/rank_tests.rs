@@ -166,3 +166,50 @@ fn rejected_are_ranked_too_unknown_last_and_best_is_the_first_approved() {
         "a rejected quality still ranks by the profile's order"
     );
 }
+
+#[test]
+fn a_well_reputed_group_ranks_first_and_a_poor_one_falls_below_a_minimum() {
+    use crate::scene_group::{Reputations, SceneGroupConfig};
+
+    let mut ctx = context(hd_profile(true));
+    let reputations = Reputations::new(
+        vec![("GOOD".to_string(), 90.0), ("POOR".to_string(), 10.0)],
+        &SceneGroupConfig::default(),
+    );
+    // Read as the search service reads them, so the points come from the
+    // lookup; everything else about the two releases is equal.
+    let read =
+        |title: &str| Candidate::read(base(title).release, &[], &ctx.profile, None, &reputations);
+    let poor = read("Movie.Title.2020.1080p.WEB-DL-POOR");
+    let good = read("Movie.Title.2020.1080p.WEB-DL-GOOD");
+    assert_eq!(
+        (poor.custom_formats.score, good.custom_formats.score),
+        (-40, 40)
+    );
+    let list = [poor, good];
+    assert_eq!(
+        order(&ctx, &list),
+        [
+            "Movie.Title.2020.1080p.WEB-DL-GOOD",
+            "Movie.Title.2020.1080p.WEB-DL-POOR",
+        ],
+        "input order would keep POOR first: only the points put GOOD ahead"
+    );
+    // Points rank, but only a minimum reputation rejects: the default
+    // minimum format score of 0 is about formats.
+    assert!(decide(&ctx, &list).iter().all(|d| d.approved()));
+    ctx.profile.min_reputation_score = 50;
+    let ranked = rank(&ctx, decide(&ctx, &list));
+    assert!(ranked[0].approved());
+    let reasons: Vec<&str> = ranked[1]
+        .rejections
+        .iter()
+        .map(|r| r.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        ["Release group POOR has reputation 10.0 below Movie's minimum 50"]
+    );
+    let chosen = best(&ctx, decide(&ctx, &list));
+    assert_eq!(chosen.map(|d| d.index), Some(1));
+}

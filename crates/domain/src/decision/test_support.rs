@@ -73,6 +73,7 @@ pub fn candidate(title: &str, quality: Quality) -> Candidate {
         },
         parsed,
         custom_formats: FormatMatch::default(),
+        reputation: None,
     }
 }
 

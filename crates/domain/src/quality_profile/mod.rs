@@ -41,6 +41,10 @@ pub struct QualityProfile {
     /// The score of each custom format.
     #[serde(deserialize_with = "null_as_default")]
     pub format_items: Vec<FormatItem>,
+    /// The scene-group reputation (0 to 100) a release's group needs to be
+    /// accepted; 0 accepts every group. Groups with no data always pass.
+    #[serde(deserialize_with = "null_as_default")]
+    pub min_reputation_score: i32,
     /// The language releases must be in.
     #[serde(deserialize_with = "language_or_original")]
     pub language: Language,
@@ -59,6 +63,7 @@ impl Default for QualityProfile {
             cutoff_format_score: 0,
             min_upgrade_format_score: 1,
             format_items: Vec::new(),
+            min_reputation_score: 0,
             language: Language::ORIGINAL,
         }
     }
@@ -221,7 +226,7 @@ mod tests {
     #[test]
     fn profile_wire_shape_and_input_defaults() {
         let v = serde_json::to_value(&default_profiles()[0]).unwrap();
-        assert_eq!(v.as_object().unwrap().len(), 10);
+        assert_eq!(v.as_object().unwrap().len(), 11);
         assert_eq!(v["language"], json!({"id": -2, "name": "Original"}));
         assert_eq!(
             [&v["cutoff"], &v["minUpgradeFormatScore"]],

@@ -9,7 +9,8 @@ use crate::quality::Quality;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileViolation {
     /// Radarr's PascalCase property: `Name`, `Cutoff`, `Items`,
-    /// `MinUpgradeFormatScore`, or empty for a rule on the whole profile.
+    /// `MinUpgradeFormatScore`, `MinReputationScore`, or empty for a rule
+    /// on the whole profile.
     pub property: &'static str,
     /// Radarr's message.
     pub message: String,
@@ -40,6 +41,13 @@ impl QualityProfile {
         }
         for message in self.item_problems() {
             fail("Items", message);
+        }
+        // Scores run from 0 to 100, so no other minimum means anything.
+        if !(0..=100).contains(&self.min_reputation_score) {
+            fail(
+                "MinReputationScore",
+                "'Min Reputation Score' must be between 0 and 100.",
+            );
         }
         let reachable: i32 = self.format_items.iter().map(|f| f.score.max(0)).sum();
         if reachable < self.min_format_score {
@@ -125,6 +133,22 @@ mod tests {
         let mut p = default_profiles().remove(3);
         p.cutoff = Quality::BLURAY_720P.id; // present but not allowed
         assert_eq!(violations(&p), [want[2]]);
+    }
+
+    #[test]
+    fn the_minimum_reputation_is_a_score_from_0_to_100() {
+        let mut p = default_profiles().remove(3);
+        for fine in [0, 50, 100] {
+            p.min_reputation_score = fine;
+            assert_eq!(p.validate(), Ok(()));
+        }
+        for wrong in [-1, 101] {
+            p.min_reputation_score = wrong;
+            assert_eq!(
+                violations(&p),
+                ["MinReputationScore: 'Min Reputation Score' must be between 0 and 100."]
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,24 @@ use crate::caps::Capabilities;
 use crate::client::ClientConfig;
 use crate::error::Result;
 use crate::search::MovieSearch;
-use crate::{Found, Indexer, IndexerDefinition, TestReport};
+use crate::{Found, Indexer, IndexerDefinition, IndexerSettings, TestReport};
+
+impl From<&IndexerSettings> for HdBitsSettings {
+    /// An HDBits indexer's stored settings; an empty base URL is hdbits.org.
+    fn from(settings: &IndexerSettings) -> Self {
+        HdBitsSettings {
+            base_url: match settings.base_url.trim() {
+                "" => super::DEFAULT_BASE_URL.to_string(),
+                given => given.to_string(),
+            },
+            username: settings.username.clone(),
+            passkey: SecretString::from(settings.api_key().unwrap_or_default().to_string()),
+            categories: settings.categories.clone(),
+            codecs: settings.codecs.clone(),
+            mediums: settings.mediums.clone(),
+        }
+    }
+}
 
 /// An HDBits indexer.
 pub struct HdBitsIndexer {
@@ -24,21 +41,7 @@ pub struct HdBitsIndexer {
 impl HdBitsIndexer {
     /// The indexer `definition` (an `HDBits` one) describes.
     pub fn new(definition: IndexerDefinition, config: &ClientConfig) -> Result<HdBitsIndexer> {
-        let settings = &definition.settings;
-        let api = HdBits::new(
-            HdBitsSettings {
-                base_url: match settings.base_url.trim() {
-                    "" => super::DEFAULT_BASE_URL.to_string(),
-                    given => given.to_string(),
-                },
-                username: settings.username.clone(),
-                passkey: SecretString::from(settings.api_key().unwrap_or_default().to_string()),
-                categories: settings.categories.clone(),
-                codecs: settings.codecs.clone(),
-                mediums: settings.mediums.clone(),
-            },
-            config.timeout,
-        )?;
+        let api = HdBits::new(HdBitsSettings::from(&definition.settings), config.timeout)?;
         // HDBits searches by IMDb id alone; what it answers is one page.
         let caps = Capabilities {
             search_params: None,

@@ -26,6 +26,8 @@ mod parse;
 mod process;
 mod queue;
 mod real_clients;
+mod scene_group_decisions;
+mod scene_groups;
 mod schedule;
 mod search;
 mod settings_lists;

@@ -46,7 +46,7 @@ async fn status_reports_a_radarr_version_clients_accept_and_our_own() {
     assert_eq!(status["instanceName"], "Unified-Radarr");
     assert_eq!(status["appName"], "Radarr");
     assert_eq!(status["databaseType"], "sqLite");
-    assert_eq!(status["migrationVersion"], 10);
+    assert_eq!(status["migrationVersion"], 11);
     assert_eq!(status["urlBase"], "");
     let start = status["startTime"].as_str().unwrap();
     assert!(

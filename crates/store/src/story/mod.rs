@@ -12,6 +12,7 @@ mod history;
 mod indexer_status;
 mod library;
 mod providers;
+mod scene_groups;
 mod settings;
 
 pub use collections::*;
@@ -24,6 +25,7 @@ pub use history::*;
 pub use indexer_status::*;
 pub use library::*;
 pub use providers::*;
+pub use scene_groups::*;
 pub use settings::*;
 
 /// Generates one `#[tokio::test]` per chapter of the story, each on a store
@@ -46,7 +48,9 @@ macro_rules! store_story {
             custom_formats_are_listed_in_every_profile, quality_definitions_are_updated_together,
             release_profiles_are_kept, delay_profiles_keep_their_order, indexer_config_is_saved,
             tracked_downloads_follow_each_client, remote_path_mappings_are_kept,
-            blocklist_is_kept_per_movie, config_text_is_kept_by_key);
+            blocklist_is_kept_per_movie, config_text_is_kept_by_key,
+            tracker_releases_follow_each_run, scene_groups_are_saved_by_the_completeness_rule,
+            scene_groups_are_paged_and_sorted);
     };
     (@chapters $open:path; $($chapter:ident),+) => {
         $(

@@ -152,6 +152,7 @@ pub async fn quality_profiles(store: &dyn Store) {
     let mut profile = default_profiles()[3].clone();
     profile.name = "Custom".into();
     profile.upgrade_allowed = true;
+    profile.min_reputation_score = 40;
     let added = store.add_quality_profile(&profile).await.expect("add");
     assert_eq!(store.quality_profile(added.id).await.expect("read"), added);
     is_conflict(
@@ -163,6 +164,7 @@ pub async fn quality_profiles(store: &dyn Store) {
     let mut changed = added.clone();
     changed.cutoff = 30;
     changed.min_format_score = 10;
+    changed.min_reputation_score = 55;
     store
         .update_quality_profile(&changed)
         .await

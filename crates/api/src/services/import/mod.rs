@@ -33,6 +33,7 @@ use domain::movie_file::{MediaInfo, MovieFile};
 use domain::provider::{Provider, ProviderKind};
 use domain::quality::{Quality, QualityModel};
 use domain::rename::NamingConfig;
+use domain::scene_group::Reputations;
 use downloaders::DownloadClient;
 
 use crate::error::ApiResult;
@@ -445,7 +446,12 @@ fn check_upgrade(
         Ordering::Equal => {}
     }
     if let Some(profile) = profile {
-        let score = |file: &MovieFile| file_formats(file, movie, &settings.formats, profile).score;
+        // Both files are weighed alike, without reputation: the question is
+        // whether the new file improves on the old by its formats.
+        let neutral = Reputations::default();
+        let score = |file: &MovieFile| {
+            file_formats(file, movie, &settings.formats, profile, &neutral).score
+        };
         let (old_score, new_score) = (
             score(existing),
             score(&record::file_record(movie, release, size, None)),

@@ -1,6 +1,6 @@
 //! What a search decides with, read once per search or command: custom
-//! formats, profiles, restrictions, delay profiles, indexer settings, and
-//! the indexers themselves.
+//! formats, profiles, restrictions, delay profiles, indexer settings,
+//! scene-group reputations, and the indexers themselves.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,6 +18,7 @@ use domain::movie::Movie;
 use domain::provider::Provider;
 use domain::quality_definition::QualityDefinition;
 use domain::release::Release;
+use domain::scene_group::Reputations;
 
 use super::fetch::Answer;
 use crate::error::ApiResult;
@@ -62,6 +63,8 @@ pub struct SearchSettings {
     pub backed_off: Vec<i32>,
     /// The downloads being followed (the queue).
     pub downloads: Vec<TrackedDownload>,
+    /// Each scored release group's reputation and the points it adds.
+    pub reputations: Reputations,
 }
 
 impl SearchSettings {
@@ -73,6 +76,10 @@ impl SearchSettings {
             .iter()
             .map(|status| status.provider_id)
             .collect();
+        let reputations = Reputations::new(
+            state.store.scene_group_scores().await?,
+            &crate::services::scene_group_config::load(state).await?,
+        );
         Ok(SearchSettings {
             formats: state.store.custom_formats().await?,
             profiles: state.profiles.get(state.store.as_ref()).await?,
@@ -87,6 +94,7 @@ impl SearchSettings {
             indexers,
             backed_off,
             downloads: state.store.tracked_downloads().await?,
+            reputations,
         })
     }
 
@@ -146,7 +154,15 @@ impl SearchSettings {
         let movie_file_formats = movie
             .movie_file
             .as_ref()
-            .map(|file| domain::decision::file_formats(file, &movie, &self.formats, &profile))
+            .map(|file| {
+                domain::decision::file_formats(
+                    file,
+                    &movie,
+                    &self.formats,
+                    &profile,
+                    &self.reputations,
+                )
+            })
             .unwrap_or_default();
         let delay_profile =
             domain::decision::delay_profile::for_tags(&self.delay_profiles, &movie.tags);
@@ -168,7 +184,15 @@ impl SearchSettings {
         let language = ctx.movie.metadata.parse().ok().map(|m| m.original_language);
         releases
             .into_iter()
-            .map(|release| Candidate::read(release, &self.formats, &ctx.profile, language))
+            .map(|release| {
+                Candidate::read(
+                    release,
+                    &self.formats,
+                    &ctx.profile,
+                    language,
+                    &self.reputations,
+                )
+            })
             .collect()
     }
 }

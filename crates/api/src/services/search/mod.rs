@@ -219,6 +219,8 @@ pub async fn push(state: &AppState, release: Release) -> ApiResult<SearchResult>
             parsed,
             release,
             custom_formats: Default::default(),
+            // No movie, so no profile to score it under: it stays neutral.
+            reputation: None,
         };
         let unknown = Evaluated {
             candidate,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use domain::decision::{Candidate, ReleaseSource, formats_of};
+use domain::decision::{Candidate, ReleaseSource};
 use domain::movie::MovieOutline;
 use domain::release::Release;
 use parser::{ParsedMovieInfo, clean_movie_title, normalize_imdb_id, parse_movie_title};
@@ -84,16 +84,15 @@ pub async fn rss_sync(state: &AppState) -> ApiResult<RssReport> {
         };
         let candidates: Vec<Candidate> = found
             .into_iter()
-            .map(|(release, parsed)| Candidate {
-                custom_formats: formats_of(
-                    &parsed,
-                    &release,
+            .map(|(release, parsed)| {
+                Candidate::from_parsed(
+                    release,
+                    parsed,
                     &settings.formats,
                     &ctx.profile,
                     language,
-                ),
-                release,
-                parsed,
+                    &settings.reputations,
+                )
             })
             .collect();
         let evaluated = evaluate(&ctx, &candidates);

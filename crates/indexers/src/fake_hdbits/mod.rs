@@ -3,7 +3,10 @@
 //! 5 when wrong), the query's categories, codecs, mediums and IMDb id
 //! applied, newest first, paged by `limit` (30 unless given, at most 100)
 //! and `page` (from 0); a body that is not its JSON is status 3. It counts
-//! the requests and misbehaves on demand. For tests only (feature `fake`).
+//! the requests and misbehaves on demand. [`catalogue`] makes a tracker's
+//! worth of releases for it. For tests only (feature `fake`).
+
+pub mod catalogue;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -33,6 +36,10 @@ pub enum Trouble {
     Status(i32, String),
     /// HTTP 500 with a web page.
     ServerError,
+    /// HTTP 429 asking for a wait of this many seconds.
+    TooManyRequests(u64),
+    /// The answer, after this long.
+    Slow(std::time::Duration),
 }
 
 #[derive(Default)]
@@ -93,6 +100,11 @@ impl FakeHdBits {
     pub fn trouble(&self, trouble: Trouble) {
         lock(&self.inner).trouble.push_back(trouble);
     }
+
+    /// Deletes a torrent, as a tracker deletes a nuked or trumped release.
+    pub fn delete(&self, id: u64) {
+        lock(&self.inner).torrents.retain(|t| t.id != id);
+    }
 }
 
 /// A plausible movie torrent: `id` also orders it (a higher one is newer).
@@ -121,11 +133,14 @@ pub fn torrent(id: u64, name: &str, imdb: u32) -> Torrent {
 
 async fn answer(State(inner): State<Arc<Mutex<Inner>>>, body: String) -> Response {
     let parsed: Option<serde_json::Value> = serde_json::from_str(&body).ok();
-    let mut state = lock(&inner);
-    state
-        .requests
-        .push(parsed.clone().unwrap_or(serde_json::Value::Null));
-    match state.trouble.pop_front() {
+    let trouble = {
+        let mut state = lock(&inner);
+        state
+            .requests
+            .push(parsed.clone().unwrap_or(serde_json::Value::Null));
+        state.trouble.pop_front()
+    };
+    match trouble {
         Some(Trouble::Status(code, message)) => return failure(code, &message),
         Some(Trouble::ServerError) => {
             return (
@@ -134,8 +149,18 @@ async fn answer(State(inner): State<Arc<Mutex<Inner>>>, body: String) -> Respons
             )
                 .into_response();
         }
+        Some(Trouble::TooManyRequests(seconds)) => {
+            return (
+                StatusCode::TOO_MANY_REQUESTS,
+                [("Retry-After", seconds.to_string())],
+                "Too Many Requests",
+            )
+                .into_response();
+        }
+        Some(Trouble::Slow(wait)) => tokio::time::sleep(wait).await,
         None => {}
     }
+    let state = lock(&inner);
     let Some(query) = parsed.and_then(|v| serde_json::from_value::<TorrentQuery>(v).ok()) else {
         return failure(status::JSON_MALFORMED, "JSON Malformed");
     };

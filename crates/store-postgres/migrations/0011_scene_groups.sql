@@ -1,0 +1,40 @@
+-- A profile may turn down releases of groups whose reputation is below a
+-- score; 0 (no group scores below it) leaves existing profiles as they were.
+ALTER TABLE quality_profiles ADD COLUMN min_reputation_score INTEGER NOT NULL DEFAULT 0;
+
+-- Each release group's reputation. Groups are one group whatever the case
+-- of their name, so the lowercased name is the key and the name keeps the
+-- case first seen; the parts of the score are one JSON document only the
+-- reputation pages read. The key sorts byte by byte ("C"), as SQLite's
+-- does, so both backends page the groups in one order.
+CREATE TABLE scene_groups (
+    name_key TEXT COLLATE "C" PRIMARY KEY,
+    name TEXT NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    components JSONB NOT NULL,
+    sample_size BIGINT NOT NULL,
+    updated TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX scene_groups_score ON scene_groups (score);
+
+-- The tracker releases an analysis has read, so a restarted analysis goes
+-- on where it stopped and a complete one can tell which the tracker no
+-- longer lists (seen_run older than its run); removed with their indexer.
+CREATE TABLE tracker_releases (
+    indexer_id INTEGER NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
+    torrent_id BIGINT NOT NULL,
+    group_name TEXT NOT NULL,
+    release_key TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    quality INTEGER NOT NULL,
+    seeders INTEGER NOT NULL,
+    leechers INTEGER NOT NULL,
+    completions BIGINT NOT NULL,
+    internal BOOLEAN NOT NULL,
+    freeleech BOOLEAN NOT NULL,
+    size BIGINT NOT NULL,
+    added TIMESTAMPTZ NOT NULL,
+    deleted BOOLEAN NOT NULL DEFAULT FALSE,
+    seen_run BIGINT NOT NULL,
+    PRIMARY KEY (indexer_id, torrent_id)
+);
