@@ -16,6 +16,9 @@ pub struct IndexerStatus {
     pub most_recent_failure: Option<DateTime<Utc>>,
     /// Not to be used before this.
     pub disabled_till: Option<DateTime<Utc>>,
+    /// What the most recent failure said, so health can tell why the
+    /// indexer is left alone; none once it has recovered.
+    pub last_failure: Option<String>,
 }
 
 impl IndexerStatus {

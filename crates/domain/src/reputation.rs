@@ -80,6 +80,9 @@ pub struct GroupStats {
     /// the sizes of one quality vary (standard deviation over mean); 0 when
     /// no quality has two.
     pub size_variation: f64,
+    /// How much the sizes of each quality with two releases or more vary.
+    #[serde(default)]
+    pub size_variation_by_quality: Vec<(String, f64)>,
     /// The share of its releases a later PROPER/REPACK of its own replaced.
     pub replaced_share: f64,
     /// The share of its releases the tracker stopped listing (deleted or
@@ -137,13 +140,13 @@ fn stats_of(releases: &[&GroupRelease]) -> GroupStats {
     let mut completions: Vec<f64> = releases.iter().map(|r| r.completions as f64).collect();
     let mut qualities: HashMap<&str, usize> = HashMap::new();
     let mut sources: HashMap<&str, usize> = HashMap::new();
-    let mut sizes: HashMap<i32, Vec<f64>> = HashMap::new();
+    let mut sizes: HashMap<&str, Vec<f64>> = HashMap::new();
     let mut newest_revision: HashMap<&str, i32> = HashMap::new();
     for release in releases {
         *qualities.entry(release.quality.name).or_default() += 1;
         *sources.entry(release.quality.source.as_str()).or_default() += 1;
         sizes
-            .entry(release.quality.id)
+            .entry(release.quality.name)
             .or_default()
             .push(release.size as f64);
         let newest = newest_revision.entry(&release.release_key).or_default();
@@ -159,11 +162,13 @@ fn stats_of(releases: &[&GroupRelease]) -> GroupStats {
         .iter()
         .filter(|r| r.deleted && !was_replaced(r))
         .count();
-    let variations: Vec<f64> = sizes
-        .values()
-        .filter(|s| s.len() > 1)
-        .map(|s| variation(s))
+    let mut by_quality: Vec<(String, f64)> = sizes
+        .iter()
+        .filter(|(_, s)| s.len() > 1)
+        .map(|(name, s)| (name.to_string(), variation(s)))
         .collect();
+    by_quality.sort_by(|a, b| a.0.cmp(&b.0));
+    let variations: Vec<f64> = by_quality.iter().map(|(_, v)| *v).collect();
     GroupStats {
         group: releases[0].group.trim().to_string(),
         releases: count,
@@ -180,6 +185,7 @@ fn stats_of(releases: &[&GroupRelease]) -> GroupStats {
         } else {
             variations.iter().sum::<f64>() / variations.len() as f64
         },
+        size_variation_by_quality: by_quality,
         replaced_share: replaced as f64 / count as f64,
         deleted_share: deleted as f64 / count as f64,
         first_seen: releases.iter().map(|r| r.added).min().unwrap_or_default(),
@@ -333,6 +339,11 @@ mod tests {
         assert_eq!(group.freeleech_share, 0.25);
         assert_eq!(group.qualities[0], ("Bluray-1080p".to_string(), 3));
         assert_eq!(group.size_variation, 0.0, "equal sizes");
+        assert_eq!(
+            group.size_variation_by_quality,
+            [("Bluray-1080p".to_string(), 0.0)],
+            "the remux alone has no spread"
+        );
         assert_eq!(group.last_seen, releases[3].added);
     }
 

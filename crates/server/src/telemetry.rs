@@ -163,6 +163,35 @@ fn describe() {
         "radarr_movie_refresh_failures_total",
         "Movies a refresh could not update from TMDB"
     );
+    for (name, help) in [
+        (
+            "radarr_scene_analysis_releases",
+            "Tracker releases the last scene-group analysis read",
+        ),
+        (
+            "radarr_scene_analysis_releases_per_minute",
+            "Releases a minute the last scene-group analysis read",
+        ),
+        (
+            "radarr_scene_analysis_success_ratio",
+            "Share of the last scene-group analysis's tracker requests that were answered",
+        ),
+        (
+            "radarr_scene_analysis_skipped_pages",
+            "Tracker pages the last scene-group analysis gave up after its retries",
+        ),
+        (
+            "radarr_scene_groups",
+            "Release groups with a reputation score",
+        ),
+    ] {
+        metrics::describe_gauge!(name, help);
+    }
+    metrics::describe_gauge!(
+        "radarr_scene_analysis_duration_seconds",
+        metrics::Unit::Seconds,
+        "Time the last scene-group analysis spent reading the tracker"
+    );
     metrics::describe_gauge!("radarr_db_pool_connections", "Open database connections");
     metrics::describe_gauge!(
         "radarr_db_pool_idle_connections",

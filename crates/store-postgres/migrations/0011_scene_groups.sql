@@ -38,3 +38,6 @@ CREATE TABLE tracker_releases (
     seen_run BIGINT NOT NULL,
     PRIMARY KEY (indexer_id, torrent_id)
 );
+
+-- What an indexer's last failure said, so health can say why it is left alone.
+ALTER TABLE indexer_status ADD COLUMN last_failure TEXT;

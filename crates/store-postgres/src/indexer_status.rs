@@ -8,8 +8,8 @@ use store::{IndexerStatusStore, Result, StoreError};
 
 use crate::PostgresStore;
 
-const COLUMNS: &str =
-    "provider_id, escalation_level, initial_failure, most_recent_failure, disabled_till";
+const COLUMNS: &str = "provider_id, escalation_level, initial_failure, most_recent_failure, \
+                       disabled_till, last_failure";
 
 type StatusRow = (
     i32,
@@ -17,15 +17,19 @@ type StatusRow = (
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
+    Option<String>,
 );
 
-fn status((provider_id, escalation_level, initial, recent, till): StatusRow) -> IndexerStatus {
+fn status(
+    (provider_id, escalation_level, initial, recent, till, last_failure): StatusRow,
+) -> IndexerStatus {
     IndexerStatus {
         provider_id,
         escalation_level,
         initial_failure: initial,
         most_recent_failure: recent,
         disabled_till: till,
+        last_failure,
     }
 }
 
@@ -55,20 +59,22 @@ impl IndexerStatusStore for PostgresStore {
         // indexer was deleted, and its outcome then has nowhere to go.
         let saved = sqlx::query(
             "INSERT INTO indexer_status (provider_id, escalation_level, initial_failure, \
-             most_recent_failure, disabled_till) \
-             SELECT $1, $2, $3, $4, $5 WHERE EXISTS \
-             (SELECT 1 FROM providers WHERE id = $1 AND kind = $6) \
+             most_recent_failure, disabled_till, last_failure) \
+             SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS \
+             (SELECT 1 FROM providers WHERE id = $1 AND kind = $7) \
              ON CONFLICT (provider_id) DO UPDATE SET \
              escalation_level = excluded.escalation_level, \
              initial_failure = excluded.initial_failure, \
              most_recent_failure = excluded.most_recent_failure, \
-             disabled_till = excluded.disabled_till",
+             disabled_till = excluded.disabled_till, \
+             last_failure = excluded.last_failure",
         )
         .bind(status.provider_id)
         .bind(status.escalation_level)
         .bind(status.initial_failure)
         .bind(status.most_recent_failure)
         .bind(status.disabled_till)
+        .bind(status.last_failure.as_deref())
         .bind(ProviderKind::Indexer as i32)
         .execute(&self.pool)
         .await?;

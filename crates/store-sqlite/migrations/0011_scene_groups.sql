@@ -37,3 +37,6 @@ CREATE TABLE tracker_releases (
     seen_run INTEGER NOT NULL,
     PRIMARY KEY (indexer_id, torrent_id)
 ) WITHOUT ROWID;
+
+-- What an indexer's last failure said, so health can say why it is left alone.
+ALTER TABLE indexer_status ADD COLUMN last_failure TEXT;

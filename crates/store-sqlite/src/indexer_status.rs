@@ -8,8 +8,8 @@ use store::{IndexerStatusStore, Result, StoreError};
 
 use crate::SqliteStore;
 
-const COLUMNS: &str =
-    "provider_id, escalation_level, initial_failure, most_recent_failure, disabled_till";
+const COLUMNS: &str = "provider_id, escalation_level, initial_failure, most_recent_failure, \
+                       disabled_till, last_failure";
 
 fn status_row(row: &Row) -> rusqlite::Result<IndexerStatus> {
     Ok(IndexerStatus {
@@ -18,6 +18,7 @@ fn status_row(row: &Row) -> rusqlite::Result<IndexerStatus> {
         initial_failure: row.get(2)?,
         most_recent_failure: row.get(3)?,
         disabled_till: row.get(4)?,
+        last_failure: row.get(5)?,
     })
 }
 
@@ -53,14 +54,15 @@ impl IndexerStatusStore for SqliteStore {
                 Ok(conn
                     .prepare_cached(
                         "INSERT INTO indexer_status (provider_id, escalation_level, \
-                         initial_failure, most_recent_failure, disabled_till) \
-                         SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS \
-                         (SELECT 1 FROM providers WHERE id = ?1 AND kind = ?6) \
+                         initial_failure, most_recent_failure, disabled_till, last_failure) \
+                         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS \
+                         (SELECT 1 FROM providers WHERE id = ?1 AND kind = ?7) \
                          ON CONFLICT (provider_id) DO UPDATE SET \
                          escalation_level = excluded.escalation_level, \
                          initial_failure = excluded.initial_failure, \
                          most_recent_failure = excluded.most_recent_failure, \
-                         disabled_till = excluded.disabled_till",
+                         disabled_till = excluded.disabled_till, \
+                         last_failure = excluded.last_failure",
                     )?
                     .execute(params![
                         status.provider_id,
@@ -68,6 +70,7 @@ impl IndexerStatusStore for SqliteStore {
                         status.initial_failure,
                         status.most_recent_failure,
                         status.disabled_till,
+                        status.last_failure,
                         ProviderKind::Indexer as i32
                     ])?)
             })

@@ -122,6 +122,11 @@ fn resource(group: &SceneGroup) -> Value {
             "qualities": counted(&s.qualities),
             "sources": counted(&s.sources),
             "sizeVariation": s.size_variation,
+            "sizeVariationByQuality": s
+                .size_variation_by_quality
+                .iter()
+                .map(|(name, variation)| json!({"name": name, "variation": variation}))
+                .collect::<Vec<_>>(),
             "replacedShare": s.replaced_share,
             "deletedShare": s.deleted_share,
             "firstSeen": WireDate(s.first_seen),

@@ -1,6 +1,10 @@
 //! Radarr's indexer health checks: `IndexerRssCheck`, `IndexerSearchCheck`
 //! and `IndexerStatusCheck`, in Radarr's words. They speak only once an
 //! indexer is set up, so a new library's health stays empty.
+//! `IndexerStatusCheck` also says why: each failing indexer with its last
+//! failure, which Radarr leaves to its logs.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use domain::provider::{Provider, ProviderKind};
@@ -44,12 +48,13 @@ pub async fn checks(store: &dyn Store, now: DateTime<Utc>) -> store::Result<Vec<
     if indexers.is_empty() {
         return Ok(Vec::new());
     }
-    let blocked: Vec<i32> = disabled(store, now)
+    // Each indexer left alone, with what its last failure said.
+    let blocked: HashMap<i32, Option<String>> = disabled(store, now)
         .await?
         .into_iter()
-        .map(|s| s.provider_id)
+        .map(|s| (s.provider_id, s.last_failure))
         .collect();
-    let is_blocked = |p: &Provider| blocked.contains(&p.id);
+    let is_blocked = |p: &Provider| blocked.contains_key(&p.id);
     let mut problems = Vec::new();
 
     let rss: Vec<&Provider> = indexers.iter().filter(|p| rss_enabled(p)).collect();
@@ -97,32 +102,76 @@ pub async fn checks(store: &dyn Store, now: DateTime<Utc>) -> store::Result<Vec<
     }
 
     let active: Vec<&Provider> = indexers.iter().filter(|p| enabled(p)).collect();
-    let failing: Vec<&str> = active
+    let failing: Vec<String> = active
         .iter()
-        .filter(|p| is_blocked(p))
-        .map(|p| p.name.as_str())
+        .filter_map(|p| {
+            blocked
+                .get(&p.id)
+                .map(|why| failing_indexer(p, why.as_deref()))
+        })
         .collect();
     if !failing.is_empty() {
         let anchor =
             "https://wiki.servarr.com/radarr/system#indexers-are-unavailable-due-to-failures";
+        let reasons = failing.join(", ");
         problems.push(if failing.len() == active.len() {
             problem(
                 "IndexerStatusCheck",
                 "error",
-                "All indexers are unavailable due to failures",
+                &format!("All indexers are unavailable due to failures: {reasons}"),
                 anchor,
             )
         } else {
             problem(
                 "IndexerStatusCheck",
                 "warning",
-                &format!(
-                    "Indexers unavailable due to failures: {}",
-                    failing.join(", ")
-                ),
+                &format!("Indexers unavailable due to failures: {reasons}"),
                 anchor,
             )
         });
     }
     Ok(problems)
+}
+
+/// A failing indexer as health names it: `HDBits (why)`, or the name alone
+/// when no failure message was kept (a status saved before messages were).
+fn failing_indexer(indexer: &Provider, last_failure: Option<&str>) -> String {
+    match last_failure.map(str::trim).filter(|m| !m.is_empty()) {
+        Some(why) => format!("{} ({why})", indexer.name),
+        None => indexer.name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Map;
+
+    use super::*;
+
+    fn named(name: &str) -> Provider {
+        Provider {
+            id: 1,
+            kind: ProviderKind::Indexer,
+            name: name.into(),
+            implementation: "HDBits".into(),
+            config_contract: "HDBitsSettings".into(),
+            settings: Map::new(),
+            options: Map::new(),
+            tags: vec![],
+        }
+    }
+
+    #[test]
+    fn a_failing_indexer_is_named_with_its_reason_or_alone() {
+        let hdbits = named("HDBits");
+        assert_eq!(
+            failing_indexer(
+                &hdbits,
+                Some("the indexer refused the API key: Auth failed")
+            ),
+            "HDBits (the indexer refused the API key: Auth failed)"
+        );
+        assert_eq!(failing_indexer(&hdbits, None), "HDBits");
+        assert_eq!(failing_indexer(&hdbits, Some("  ")), "HDBits");
+    }
 }

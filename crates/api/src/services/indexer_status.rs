@@ -1,8 +1,8 @@
 //! Each indexer's back-off, kept in the store: after every request to an
 //! indexer the search service calls [`record`]; a failure leaves the indexer
-//! alone for a while (a minute, then longer with each failure in a row), a
-//! success brings it back a step. [`may_search`] and [`disabled`] say which
-//! indexers are being left alone.
+//! alone for a while (a minute, then longer with each failure in a row) and
+//! keeps what it said, a success brings it back a step. [`may_search`] and
+//! [`disabled`] say which indexers are being left alone.
 
 use chrono::{DateTime, Utc};
 use domain::indexer_status::IndexerStatus;
@@ -19,10 +19,17 @@ pub fn failure(error: &IndexerError) -> Failure {
     }
 }
 
-/// Records the outcome of a request to an indexer, now. A store error is
-/// logged, not returned: a search must not fail for want of a status.
+/// A failed request as the status keeps it: how it weighs in the back-off,
+/// and the error's message for health to show.
+pub fn failed(error: &IndexerError) -> (Failure, String) {
+    (failure(error), error.to_string())
+}
+
+/// Records the outcome of a request to an indexer, now, a failure with its
+/// error's message. A store error is logged, not returned: a search must not
+/// fail for want of a status.
 pub async fn record<T>(state: &AppState, indexer_id: i32, result: &indexers::Result<T>) {
-    let outcome = result.as_ref().map(|_| ()).map_err(failure);
+    let outcome = result.as_ref().map(|_| ()).map_err(failed);
     let recorded = record_at(
         state.store.as_ref(),
         indexer_id,
@@ -49,11 +56,13 @@ fn back_off(status: &IndexerStatus) -> BackOff {
 }
 
 /// Records an outcome at `now`, the server having started at `started`, and
-/// answers the status it leaves. A success of a healthy indexer writes nothing.
+/// answers the status it leaves. A failure comes with its message, kept as
+/// the last failure until a success brings the indexer back to level 0. A
+/// success of a healthy indexer writes nothing.
 pub async fn record_at(
     store: &dyn IndexerStatusStore,
     indexer_id: i32,
-    outcome: Result<(), Failure>,
+    outcome: Result<(), (Failure, String)>,
     now: DateTime<Utc>,
     started: DateTime<Utc>,
 ) -> store::Result<IndexerStatus> {
@@ -65,17 +74,28 @@ pub async fn record_at(
             ..IndexerStatus::default()
         });
     let mut state = back_off(&before);
-    match outcome {
-        Ok(()) if state.level == 0 => return Ok(before),
-        Ok(()) => state.record_success(),
-        Err(failure) => state.record_failure(failure, now, started),
+    if outcome.is_ok() && state.level == 0 {
+        return Ok(before);
     }
+    let last_failure = match outcome {
+        Ok(()) => {
+            state.record_success();
+            // While it steps back down the last failure is still the story
+            // of its run; only a full recovery makes the message moot.
+            before.last_failure.filter(|_| state.level > 0)
+        }
+        Err((failure, message)) => {
+            state.record_failure(failure, now, started);
+            Some(message)
+        }
+    };
     let after = IndexerStatus {
         provider_id: indexer_id,
         escalation_level: i32::try_from(state.level).unwrap_or(i32::MAX),
         initial_failure: state.initial_failure,
         most_recent_failure: state.most_recent_failure,
         disabled_till: state.disabled_till,
+        last_failure,
     };
     store.save_indexer_status(&after).await?;
     Ok(after)

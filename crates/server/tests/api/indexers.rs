@@ -392,7 +392,8 @@ async fn a_failed_test_backs_the_indexer_off_and_health_says_so() {
     assert_eq!(status[0]["type"], "warning");
     assert_eq!(
         status[0]["message"],
-        "Indexers unavailable due to failures: Flaky"
+        "Indexers unavailable due to failures: Flaky (the indexer answered HTTP 500: \
+         Internal Server Error)"
     );
     assert!(health_of(&health, "IndexerRssCheck").is_empty());
     let statuses = app.get_json("/api/v3/indexerstatus").await;
@@ -427,7 +428,8 @@ async fn when_every_indexer_fails_health_says_all_are_unavailable() {
     assert_eq!(status[0]["type"], "error");
     assert_eq!(
         status[0]["message"],
-        "All indexers are unavailable due to failures"
+        "All indexers are unavailable due to failures: Only (the indexer answered a web page \
+         instead of a feed: the site is likely blocked or the URL is wrong)"
     );
     assert_eq!(
         health_of(&health, "IndexerRssCheck")[0]["message"],

@@ -2,6 +2,7 @@
 // A failed unwrap in a test or its helpers is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod analyze_groups_cli;
 mod auth;
 mod collections;
 mod commands;

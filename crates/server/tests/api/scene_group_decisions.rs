@@ -31,6 +31,7 @@ fn scored(name: &str, score: f64) -> SceneGroup {
         qualities: vec![("Bluray-1080p".into(), 20)],
         sources: vec![("bluray".into(), 20)],
         size_variation: 0.0,
+        size_variation_by_quality: Vec::new(),
         replaced_share: 0.0,
         deleted_share: 0.0,
         first_seen: now,

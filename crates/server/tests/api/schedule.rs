@@ -4,6 +4,7 @@
 
 use api::AppState;
 use api::commands::{JobRunner, Schedule};
+use api::services::scene_group_config;
 use chrono::{Duration, Utc};
 use domain::command::CommandStatus;
 use domain::movie::Movie;
@@ -262,4 +263,58 @@ async fn rss_sync_follows_the_configured_interval_and_zero_turns_it_off() {
         .await
         .expect("due");
     assert!(due.iter().all(|c| c.name != "RssSync"), "{due:?}");
+}
+
+#[tokio::test]
+async fn the_scene_group_analysis_follows_its_configured_days_and_zero_turns_it_off() {
+    let fake = FakeTmdb::start().await;
+    let (prepared, _dir) = instance(&fake, None).await;
+    let state = prepared.state().clone();
+    let schedule = Schedule::new(state.clone()).await.expect("schedule");
+    let now = Utc::now();
+    let interval = |tasks: &[domain::command::ScheduledTask]| {
+        tasks
+            .iter()
+            .find(|t| t.name == "SceneGroupAnalysis")
+            .map(|t| t.interval_minutes)
+    };
+    assert_eq!(
+        interval(&state.store.scheduled_tasks().await.unwrap()),
+        Some(7 * 24 * 60),
+        "weekly by default"
+    );
+    let analyses = |due: &[domain::command::Command]| {
+        due.iter()
+            .filter(|c| c.name == "SceneGroupAnalysis")
+            .count()
+    };
+
+    let mut config = scene_group_config::load(&state).await.unwrap();
+    config.interval_days = 2;
+    scene_group_config::save(&state, config.clone())
+        .await
+        .unwrap();
+    let early = schedule
+        .queue_due(now + Duration::hours(47))
+        .await
+        .expect("due");
+    assert_eq!(analyses(&early), 0);
+    assert_eq!(
+        interval(&state.store.scheduled_tasks().await.unwrap()),
+        Some(2 * 24 * 60)
+    );
+    let due = schedule
+        .queue_due(now + Duration::hours(49))
+        .await
+        .expect("due");
+    assert_eq!(analyses(&due), 1, "due after two days, not seven");
+    JobRunner::new(state.clone()).drain().await;
+
+    config.interval_days = 0;
+    scene_group_config::save(&state, config).await.unwrap();
+    let due = schedule
+        .queue_due(now + Duration::days(30))
+        .await
+        .expect("due");
+    assert_eq!(analyses(&due), 0, "{due:?}");
 }

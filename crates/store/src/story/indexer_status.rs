@@ -25,8 +25,9 @@ fn at(minutes: i64) -> DateTime<Utc> {
     (Utc::now() + Duration::minutes(minutes)).trunc_subsecs(3)
 }
 
-/// An indexer's status is kept, replaced, read back whole, refused for an
-/// indexer that does not exist, and removed with its indexer.
+/// An indexer's status is kept, replaced (its last failure's message with
+/// it), read back whole, refused for an indexer that does not exist, and
+/// removed with its indexer.
 pub async fn indexer_status_is_kept_per_indexer(store: &dyn Store) {
     let first = store.add_provider(&indexer("First")).await.expect("add");
     let second = store.add_provider(&indexer("Second")).await.expect("add");
@@ -38,12 +39,19 @@ pub async fn indexer_status_is_kept_per_indexer(store: &dyn Store) {
         initial_failure: Some(at(0)),
         most_recent_failure: Some(at(0)),
         disabled_till: Some(at(1)),
+        last_failure: Some("the indexer refused the API key: Auth failed".into()),
     };
     store.save_indexer_status(&failing).await.expect("save");
+    assert_eq!(
+        store.indexer_status(first.id).await.expect("read"),
+        Some(failing.clone()),
+        "the message round-trips"
+    );
     let worse = IndexerStatus {
         escalation_level: 2,
         most_recent_failure: Some(at(2)),
         disabled_till: Some(at(7)),
+        last_failure: Some("the indexer answered HTTP 500: Überlastet".into()),
         ..failing.clone()
     };
     store.save_indexer_status(&worse).await.expect("replace");
@@ -58,7 +66,22 @@ pub async fn indexer_status_is_kept_per_indexer(store: &dyn Store) {
     );
     assert_eq!(
         store.indexer_statuses().await.expect("list"),
-        vec![worse, healthy.clone()]
+        vec![worse.clone(), healthy.clone()]
+    );
+    // Recovered: the message is cleared, not kept from before.
+    let recovered = IndexerStatus {
+        escalation_level: 0,
+        disabled_till: None,
+        last_failure: None,
+        ..worse
+    };
+    store
+        .save_indexer_status(&recovered)
+        .await
+        .expect("replace");
+    assert_eq!(
+        store.indexer_status(first.id).await.expect("read"),
+        Some(recovered)
     );
 
     let client = store

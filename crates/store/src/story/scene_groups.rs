@@ -162,6 +162,7 @@ fn group(name: &str, score: f64, sample_size: usize, updated: i64) -> SceneGroup
         qualities: vec![("Bluray-1080p".into(), sample_size)],
         sources: vec![("bluray".into(), sample_size)],
         size_variation: 0.0625,
+        size_variation_by_quality: vec![("Bluray-1080p".into(), 0.0625)],
         replaced_share: 0.0,
         deleted_share: 0.03125,
         first_seen: at(-1000),
