@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use api::services::scene_analysis::{Progress, analyse_groups};
 use async_trait::async_trait;
 
-use crate::{Settings, prepare};
+use crate::{ServerError, Settings, prepare};
 
 /// How often progress is printed.
 const PRINT_EVERY: Duration = Duration::from_secs(2);
@@ -36,6 +36,12 @@ pub async fn run(settings: Settings) -> ExitCode {
         Ok(prepared) => prepared,
         Err(e) => {
             eprintln!("unified-radarr: {e}");
+            if matches!(e, ServerError::DataDirInUse(..)) {
+                eprintln!(
+                    "unified-radarr: stop the server first, or ask it to run the analysis: \
+                 POST /api/v3/command {{\"name\": \"SceneGroupAnalysis\"}}"
+                );
+            }
             return ExitCode::FAILURE;
         }
     };

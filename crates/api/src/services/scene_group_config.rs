@@ -3,7 +3,7 @@
 //! analysis runs; kept whole under one key, the defaults until saved.
 
 use domain::scene_group::SceneGroupConfig;
-use serde::Serialize;
+use serde_json::json;
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
 use crate::state::AppState;
@@ -29,75 +29,71 @@ pub async fn save(state: &AppState, config: SceneGroupConfig) -> ApiResult<Scene
 
 /// Each setting within the range it works in, with Radarr's messages.
 fn checked(c: &SceneGroupConfig) -> ApiResult<()> {
-    let mut failures = Vec::new();
-    let mut within = |property: &str, label: &str, value: f64, least: f64, most: f64| {
-        if !(least..=most).contains(&value) {
-            failures.push(between(property, label, least, most, value));
-        }
-    };
     // HDBits answers at most 100 releases a request.
-    within("BatchSize", "Batch Size", c.batch_size.into(), 1.0, 100.0);
-    within(
-        "ConcurrentRequests",
-        "Concurrent Requests",
-        c.concurrent_requests.into(),
-        1.0,
-        10.0,
-    );
-    within(
-        "RequestDelayMs",
-        "Request Delay",
-        c.request_delay_ms as f64,
-        0.0,
-        60_000.0,
-    );
-    within(
-        "RetryAttempts",
-        "Retry Attempts",
-        c.retry_attempts.into(),
-        0.0,
-        10.0,
-    );
-    within(
-        "TimeoutSeconds",
-        "Timeout",
-        c.timeout_seconds.into(),
-        1.0,
-        300.0,
-    );
-    within(
-        "ReputationWeight",
-        "Reputation Weight",
-        c.reputation_weight,
-        0.0,
-        100.0,
-    );
-    within(
-        "IntervalDays",
-        "Interval",
-        c.interval_days.into(),
-        0.0,
-        365.0,
-    );
+    let ranges = [
+        ("BatchSize", "Batch Size", json!(c.batch_size), 1.0, 100.0),
+        (
+            "ConcurrentRequests",
+            "Concurrent Requests",
+            json!(c.concurrent_requests),
+            1.0,
+            10.0,
+        ),
+        (
+            "RequestDelayMs",
+            "Request Delay",
+            json!(c.request_delay_ms),
+            0.0,
+            60_000.0,
+        ),
+        (
+            "RetryAttempts",
+            "Retry Attempts",
+            json!(c.retry_attempts),
+            0.0,
+            10.0,
+        ),
+        (
+            "TimeoutSeconds",
+            "Timeout",
+            json!(c.timeout_seconds),
+            1.0,
+            300.0,
+        ),
+        (
+            "ReputationWeight",
+            "Reputation Weight",
+            json!(c.reputation_weight),
+            0.0,
+            100.0,
+        ),
+        (
+            "IntervalDays",
+            "Interval",
+            json!(c.interval_days),
+            0.0,
+            365.0,
+        ),
+    ];
+    let failures: Vec<ValidationFailure> = ranges
+        .into_iter()
+        .filter(|(_, _, value, least, most)| {
+            !value
+                .as_f64()
+                .is_some_and(|v| (*least..=*most).contains(&v))
+        })
+        .map(|(property, label, value, least, most)| {
+            ValidationFailure::new(
+                property,
+                format!("'{label}' must be between {least} and {most}."),
+                "InclusiveBetweenValidator",
+            )
+            .attempted(value)
+        })
+        .collect();
     if failures.is_empty() {
         Ok(())
     } else {
         Err(ApiError::Validation(failures))
     }
-}
-
-/// Radarr's failure for a number outside its range.
-fn between(
-    property: &str,
-    label: &str,
-    least: f64,
-    most: f64,
-    value: impl Serialize,
-) -> ValidationFailure {
-    ValidationFailure::new(
-        property,
-        format!("'{label}' must be between {least} and {most}."),
-        "InclusiveBetweenValidator",
-    )
-    .attempted(value)
 }

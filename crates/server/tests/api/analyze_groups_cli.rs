@@ -61,6 +61,8 @@ async fn the_command_line_analyses_the_groups_of_a_stopped_server() {
     // One process owns a SQLite data folder.
     let refused = analyze_groups(data.path());
     assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("SceneGroupAnalysis"), "{said}");
     let (stopped, _) = server.stop();
     assert!(stopped);
 

@@ -9,7 +9,7 @@ use indexers::fake_hdbits::{FakeHdBits, PASSKEY, Trouble, USERNAME};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, spawn_app, spawn_app_on_postgres};
 
 async fn add_hdbits(app: &TestApp, fake: &FakeHdBits) {
     let body = json!({
@@ -80,6 +80,7 @@ async fn the_settings_have_the_starting_tuning_and_refuse_what_cannot_work() {
         failures[0]["errorMessage"],
         "'Batch Size' must be between 1 and 100."
     );
+    assert_eq!(failures[0]["attemptedValue"], 500);
     let not_a_number = app
         .put("/api/v3/config/scenegroup", &json!({"batchSize": "many"}))
         .await;
@@ -235,4 +236,26 @@ async fn a_tracker_gone_down_midway_is_resumed_where_it_stopped_and_deletions_ar
     let deleted = murk_group["statistics"]["deletedShare"].as_f64().unwrap()
         * murk_group["sampleSize"].as_f64().unwrap();
     assert_eq!(deleted.round(), 1.0, "{murk_group}");
+}
+
+#[tokio::test]
+async fn the_analysis_runs_on_postgresql_alike() {
+    let app = spawn_app_on_postgres().await;
+    let catalogue = generate(&mixed_groups(), 5);
+    let fake = FakeHdBits::start(catalogue.clone()).await;
+    add_hdbits(&app, &fake).await;
+    quick(&app, 100, 3).await;
+    let command = analyse(&app).await;
+    assert_eq!(command["status"], "completed", "{command}");
+    let page = app
+        .get_json("/api/v3/scenegroup?sortKey=name&sortDirection=ascending")
+        .await;
+    assert_eq!(page["totalRecords"], 9);
+    assert_eq!(page["records"][0]["name"], "Brisk");
+    let lumen = app.get_json("/api/v3/scenegroup/lumen").await;
+    let releases = catalogue
+        .iter()
+        .filter(|t| t.name.ends_with("-Lumen"))
+        .count();
+    assert_eq!(lumen["sampleSize"], releases as u64);
 }
