@@ -4,7 +4,8 @@
 #   scripts/test.sh [ARGS...]        fmt, clippy, then the tests; ARGS go to the test runner
 #   scripts/test.sh --postgres-only  start the throwaway PostgreSQL, print its URL, query it, stop
 #
-# It installs what it needs (PostgreSQL server, python3-venv, the download clients, ffmpeg)
+# It installs what it needs (PostgreSQL server, python3-venv, the download clients, ffmpeg,
+# chromium and chromium-driver for the browser tests)
 # from Debian's packages when missing, starts a throwaway PostgreSQL cluster and the real
 # download clients (scripts/test-services.sh) on free loopback ports, makes a Python
 # virtual environment with pyarr for the client-compatibility test, and exports:
@@ -259,6 +260,16 @@ ensure_venv() {
     note "UNIFIED_RADARR_TEST_PYTHON=$UNIFIED_RADARR_TEST_PYTHON"
 }
 
+# Debian's Chromium and its WebDriver, for the browser tests (tests/browser).
+ensure_chromium() {
+    step "Chromium and chromedriver"
+    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+        note "installed: $(/usr/bin/chromedriver --version | head -n 1)"
+    else
+        apt_install chromium chromium-driver
+    fi
+}
+
 # ---------------------------------------------------------------------------
 # Main
 # ---------------------------------------------------------------------------
@@ -297,6 +308,7 @@ if [[ $POSTGRES_ONLY -eq 1 ]]; then
 fi
 
 ensure_venv
+ensure_chromium
 
 CLIENTS_TMP=$(mktemp -d /tmp/ur-clients.XXXXXX)
 start_download_clients "$CLIENTS_TMP"

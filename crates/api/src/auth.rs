@@ -1,6 +1,6 @@
 //! API-key authentication: the key from the `apikey` query, the `X-Api-Key`
-//! header or a Bearer token, compared in constant time; an address that keeps
-//! failing is answered ever more slowly.
+//! header or a Bearer token, compared in constant time, or the web UI's
+//! session cookie; an address that keeps failing is answered ever more slowly.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
@@ -63,7 +63,7 @@ fn delay_after(count: u32) -> Duration {
 }
 
 /// The key a request carries, from the query, `X-Api-Key` or `Authorization: Bearer`.
-fn presented_key(query: &QueryParams, headers: &HeaderMap) -> Option<String> {
+pub(crate) fn presented_key(query: &QueryParams, headers: &HeaderMap) -> Option<String> {
     if let Some(key) = query.get("apikey") {
         return Some(key.to_string());
     }
@@ -107,8 +107,9 @@ pub fn key_matches(state: &AppState, presented: &str) -> bool {
     bool::from(expected.ct_eq(presented.as_bytes()))
 }
 
-/// Middleware: lets a request through only with the API key; otherwise 401
-/// with an empty body, as Radarr answers.
+/// Middleware: lets a request through only with the API key or a valid UI
+/// session cookie (as Radarr v5 does); otherwise 401 with an empty body, as
+/// Radarr answers.
 pub async fn require_api_key(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let query = QueryParams::parse(req.uri().query().unwrap_or(""));
     let peer = req
@@ -117,19 +118,30 @@ pub async fn require_api_key(State(state): State<AppState>, req: Request, next: 
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
     let ip = client_ip(peer, req.headers(), &state.config.trusted_proxies);
-    match presented_key(&query, req.headers()) {
-        Some(key) if key_matches(&state, &key) => {
-            state.auth_failures.clear(ip);
-            next.run(req).await
-        }
-        _ => {
-            let delay = state.auth_failures.record_failure(ip);
-            if !delay.is_zero() {
-                tracing::warn!(%ip, ?delay, "repeated API key failures; slowing down");
-                tokio::time::sleep(delay).await;
-            }
-            StatusCode::UNAUTHORIZED.into_response()
-        }
+    let by_key = presented_key(&query, req.headers()).is_some_and(|key| key_matches(&state, &key));
+    // The cookie is checked only without the key, so key clients never wait
+    // on reading the login settings.
+    let by_session = !by_key
+        && crate::session::has_session(&state, req.headers())
+            .await
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "the login settings cannot be read");
+                false
+            });
+    if by_key || by_session {
+        state.auth_failures.clear(ip);
+        return next.run(req).await;
+    }
+    slow_down(&state, ip).await;
+    StatusCode::UNAUTHORIZED.into_response()
+}
+
+/// Records a failed attempt from `ip` and waits as long as its count asks.
+pub async fn slow_down(state: &AppState, ip: IpAddr) {
+    let delay = state.auth_failures.record_failure(ip);
+    if !delay.is_zero() {
+        tracing::warn!(%ip, ?delay, "repeated authentication failures; slowing down");
+        tokio::time::sleep(delay).await;
     }
 }
 

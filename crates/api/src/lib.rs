@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod commands;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod json_input;
 pub mod middleware;
@@ -13,7 +14,9 @@ pub mod providers;
 pub mod resources;
 mod routes;
 pub mod services;
+pub mod session;
+pub mod signalr;
 pub mod state;
 
-pub use routes::{app, service};
+pub use routes::{app, app_with, service, service_with};
 pub use state::{ApiConfig, AppState, MetricsRenderer};

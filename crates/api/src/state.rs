@@ -12,6 +12,7 @@ use tmdb::Tmdb;
 
 use crate::auth::FailureTracker;
 use crate::commands::Commands;
+use crate::events::Events;
 use crate::services::list_cache::ListCache;
 use crate::services::profile_cache::ProfileCache;
 use crate::services::rendered_movies::RenderedMovies;
@@ -42,6 +43,10 @@ pub struct ApiConfig {
     pub body_limit: usize,
     /// Requests slower than this are logged at warn.
     pub slow_request: Duration,
+    /// The address the server listens on, as `config/host` reports it.
+    pub bind_address: String,
+    /// The port it listens on, as `config/host` reports it.
+    pub port: u16,
 }
 
 /// Renders the Prometheus exposition text.
@@ -74,6 +79,8 @@ pub struct AppState {
     pub releases: Arc<ReleaseCache>,
     /// The indexers' clients.
     pub indexers: Arc<IndexerPool>,
+    /// What changed, for the SignalR hub's listeners.
+    pub events: Arc<Events>,
 }
 
 /// How often expired cache entries are dropped.
@@ -113,6 +120,7 @@ impl AppState {
             commands: Arc::new(Commands::default()),
             releases: Arc::new(ReleaseCache::default()),
             indexers: Arc::new(IndexerPool::default()),
+            events: Arc::new(Events::default()),
         }
     }
 }

@@ -96,6 +96,8 @@ pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
         metrics_open: settings.metrics_open,
         body_limit: BODY_LIMIT,
         slow_request: Duration::from_millis(100),
+        bind_address: settings.bind_address.to_string(),
+        port: settings.port,
     };
     let tmdb =
         TmdbClient::new(settings.tmdb.clone()).map_err(|e| ServerError::Config(e.to_string()))?;
@@ -133,13 +135,24 @@ pub async fn serve(
             None
         }
     };
-    let app = api::service(state.clone());
+    let app = api::service_with(
+        state.clone(),
+        web::routes(|pages| {
+            pages.layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                api::session::require_ui_session,
+            ))
+        }),
+    );
     let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await;
+    // Hub connections are upgraded sockets, which the graceful shutdown does
+    // not wait for: they are told to reconnect later.
+    state.events.stop();
     housekeeping.abort();
     if let Some(schedule) = schedule {
         schedule.abort();

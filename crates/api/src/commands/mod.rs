@@ -34,6 +34,7 @@ use serde_json::{Map, Value};
 use tokio::sync::Notify;
 
 use crate::error::{ApiError, ApiResult};
+use crate::services::push;
 use crate::state::AppState;
 
 pub use runner::JobRunner;
@@ -100,13 +101,14 @@ impl JobContext {
             }
             *last = Some(Instant::now());
         }
-        if let Err(e) = self
+        match self
             .state
             .store
             .set_command_message(self.command_id, message)
             .await
         {
-            tracing::warn!(error = %e, "a command's progress was not saved");
+            Ok(()) => push::command_changed(&self.state, self.command_id).await,
+            Err(e) => tracing::warn!(error = %e, "a command's progress was not saved"),
         }
     }
 }
@@ -183,6 +185,7 @@ impl Commands {
         let queued = state.store.enqueue_command(&command).await?;
         if queued.1 {
             metrics::counter!("radarr_commands_queued_total", "name" => job.name()).increment(1);
+            push::command(state, &queued.0);
         }
         self.wake.notify_one();
         Ok(queued)

@@ -15,6 +15,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::{JobContext, runner_id};
+use crate::services::push;
 use crate::state::AppState;
 
 /// Commands run at once, as in Radarr.
@@ -161,6 +162,7 @@ async fn execute(state: AppState, command: Command) {
         tracing::warn!(error = %e, task, "a task's start was not recorded");
     }
     tracing::info!(id = command.id, name = %command.name, "command started");
+    push::command(&state, &command);
     let context = JobContext::new(state.clone(), command.id);
     let outcome = AssertUnwindSafe(job.run(&context, &command))
         .catch_unwind()
@@ -185,11 +187,12 @@ async fn finish(state: &AppState, command: &Command, outcome: &CommandOutcome, t
         message = %outcome.message,
         "command ended"
     );
-    if let Err(e) = state
+    match state
         .store
         .finish_command(command.id, outcome, Utc::now(), task)
         .await
     {
-        tracing::error!(error = %e, id = command.id, "a command's end was not recorded");
+        Ok(()) => push::command_changed(state, command.id).await,
+        Err(e) => tracing::error!(error = %e, id = command.id, "a command's end was not recorded"),
     }
 }

@@ -9,7 +9,7 @@ use domain::command::{Command, CommandTrigger, NewCommand};
 use serde_json::Map;
 
 use crate::error::ApiResult;
-use crate::services::scene_group_config;
+use crate::services::{push, scene_group_config};
 use crate::state::AppState;
 
 /// How often the schedule is checked, as in Radarr.
@@ -67,7 +67,12 @@ impl Schedule {
                 trigger: CommandTrigger::Scheduled,
                 client_user_agent: None,
             };
-            if let Some((command, _)) = self.state.store.enqueue_scheduled(&command, &task).await? {
+            if let Some((command, new)) =
+                self.state.store.enqueue_scheduled(&command, &task).await?
+            {
+                if new {
+                    push::command(&self.state, &command);
+                }
                 queued.push(command);
             }
         }

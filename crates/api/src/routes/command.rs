@@ -14,6 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::ApiJson;
 use crate::resources::command::CommandResource;
 use crate::routes::respond::{Id, created_json, deleted, ok};
+use crate::services::push;
 use crate::state::AppState;
 
 /// How long a finished command stays in the list, as in Radarr.
@@ -86,7 +87,9 @@ async fn one(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
 #[tracing::instrument(skip_all)]
 async fn cancel(State(state): State<AppState>, Id(id): Id) -> ApiResult<Response> {
     state.store.command(id).await?;
-    if !state.store.cancel_command(id, Utc::now()).await? {
+    if state.store.cancel_command(id, Utc::now()).await? {
+        push::command_changed(&state, id).await;
+    } else {
         tracing::info!(id, "the command was not cancelled: it is not queued");
     }
     Ok(deleted())

@@ -7,8 +7,11 @@ mod custom_format;
 mod delay_profile;
 mod exclusion;
 mod history;
+mod host_config;
 mod indexer_config;
 mod indexer_status;
+mod initialize;
+mod login;
 mod manual_import;
 mod media_cover;
 mod media_management_config;
@@ -28,6 +31,8 @@ mod release_profile;
 mod remote_path_mapping;
 mod rename;
 pub mod respond;
+// Shared with the push channel, which renders movies as GET /movie/{id} does.
+pub(crate) use movie::render_context;
 mod root_folder;
 mod scene_group;
 mod system;
@@ -61,11 +66,22 @@ type Rewrite = fn(Request) -> Request;
 /// rewrite must run before routing, so it wraps the router rather than being
 /// one of its layers.
 pub fn service(state: AppState) -> MapRequest<Router, Rewrite> {
-    app(state).map_request(lowercase_path as Rewrite)
+    service_with(state, Router::new())
+}
+
+/// [`service`] with more routes beside the API's (the web UI's), under the
+/// same URL base and layers.
+pub fn service_with(state: AppState, more: Router<AppState>) -> MapRequest<Router, Rewrite> {
+    app_with(state, more).map_request(lowercase_path as Rewrite)
 }
 
 /// Every route with its layers; paths match exactly.
 pub fn app(state: AppState) -> Router {
+    app_with(state, Router::new())
+}
+
+/// [`app`] with `more` routes beside the API's.
+pub fn app_with(state: AppState, more: Router<AppState>) -> Router {
     let v3 = Router::new()
         .merge(movie::routes())
         .merge(movie_lookup::routes())
@@ -98,6 +114,7 @@ pub fn app(state: AppState) -> Router {
         .merge(manual_import::routes())
         .merge(rename::routes())
         .merge(remote_path_mapping::routes())
+        .merge(host_config::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))
@@ -112,6 +129,10 @@ pub fn app(state: AppState) -> Router {
     let routes = Router::new()
         .route("/ping", get(system::ping).head(system::ping))
         .merge(api)
+        .merge(login::routes())
+        .merge(initialize::routes(state.clone()))
+        .merge(more)
+        .merge(crate::signalr::routes(&state))
         .merge(metrics)
         .layer(from_fn_with_state(state.config.slow_request, observe))
         .layer(DefaultBodyLimit::max(state.config.body_limit))

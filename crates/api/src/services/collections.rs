@@ -13,10 +13,12 @@ use tmdb::to_movie::collection_from_details;
 use domain::root_folder::normalize_root_path;
 
 use crate::error::{ApiError, ApiResult};
+use crate::events::Action;
 use crate::resources::collection::{CollectionInput, Holdings};
 use crate::resources::movie_input::MovieInput;
 use crate::services::folders::check_absolute;
 use crate::services::movies::{check_profile, import_movies};
+use crate::services::push;
 use crate::services::refresh::RefreshError;
 use crate::state::AppState;
 
@@ -197,7 +199,8 @@ async fn monitor_library_movies(
         }
     }
     if !movies.is_empty() {
-        state.store.update_movies(&movies).await?;
+        let saved = state.store.update_movies(&movies).await?;
+        push::movies(state, Action::Updated, &saved).await;
     }
     Ok(())
 }

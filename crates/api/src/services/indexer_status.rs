@@ -9,6 +9,7 @@ use domain::indexer_status::IndexerStatus;
 use indexers::{BackOff, Failure, IndexerError};
 use store::IndexerStatusStore;
 
+use crate::services::push;
 use crate::state::AppState;
 
 /// How a failed request weighs in the back-off.
@@ -30,7 +31,7 @@ pub fn failed(error: &IndexerError) -> (Failure, String) {
 /// fail for want of a status.
 pub async fn record<T>(state: &AppState, indexer_id: i32, result: &indexers::Result<T>) {
     let outcome = result.as_ref().map(|_| ()).map_err(failed);
-    let recorded = record_at(
+    let recorded = record_changed(
         state.store.as_ref(),
         indexer_id,
         outcome,
@@ -39,7 +40,9 @@ pub async fn record<T>(state: &AppState, indexer_id: i32, result: &indexers::Res
     )
     .await;
     match recorded {
-        Ok(_) => {}
+        // A status written is an indexer failing or recovering: health's news.
+        Ok((_, true)) => push::health(state),
+        Ok((_, false)) => {}
         // The indexer was deleted while it was being asked.
         Err(e) if e.is_not_found() => {}
         Err(error) => tracing::warn!(indexer_id, %error, "indexer status not recorded"),
@@ -66,6 +69,18 @@ pub async fn record_at(
     now: DateTime<Utc>,
     started: DateTime<Utc>,
 ) -> store::Result<IndexerStatus> {
+    let (status, _) = record_changed(store, indexer_id, outcome, now, started).await?;
+    Ok(status)
+}
+
+/// [`record_at`], also saying whether the status was written.
+async fn record_changed(
+    store: &dyn IndexerStatusStore,
+    indexer_id: i32,
+    outcome: Result<(), (Failure, String)>,
+    now: DateTime<Utc>,
+    started: DateTime<Utc>,
+) -> store::Result<(IndexerStatus, bool)> {
     let before = store
         .indexer_status(indexer_id)
         .await?
@@ -75,7 +90,7 @@ pub async fn record_at(
         });
     let mut state = back_off(&before);
     if outcome.is_ok() && state.level == 0 {
-        return Ok(before);
+        return Ok((before, false));
     }
     let last_failure = match outcome {
         Ok(()) => {
@@ -98,7 +113,7 @@ pub async fn record_at(
         last_failure,
     };
     store.save_indexer_status(&after).await?;
-    Ok(after)
+    Ok((after, true))
 }
 
 /// Whether the indexer may be asked now. When the status cannot be read it

@@ -1,5 +1,6 @@
 //! The use cases behind the handlers.
 
+pub mod auth_settings;
 pub mod collections;
 pub mod folders;
 pub mod grab;
@@ -16,6 +17,7 @@ pub mod movies;
 pub mod naming;
 pub mod parse;
 pub mod profile_cache;
+pub mod push;
 pub mod recycle_bin;
 pub mod refresh;
 pub mod rename;

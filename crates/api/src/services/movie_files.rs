@@ -8,7 +8,7 @@ use domain::history::HistoryEventType;
 
 use crate::error::{ApiError, ApiResult};
 use crate::services::import::{Release, record_event};
-use crate::services::{media_management, recycle_bin};
+use crate::services::{media_management, push, recycle_bin};
 use crate::state::AppState;
 
 /// Deletes the movie file `file_id`; an unknown id is not found.
@@ -48,6 +48,7 @@ pub async fn delete(state: &AppState, file_id: i32) -> ApiResult<()> {
         tracing::warn!(file = %file.relative_path, "not deleting a file outside its movie's folder");
     }
     state.store.delete_movie_file(file_id).await?;
+    push::movie_changed(state, movie.id).await;
     record_event(
         state,
         &movie,

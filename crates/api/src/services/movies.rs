@@ -11,11 +11,12 @@ use tmdb::TmdbError;
 use tmdb::to_movie::movie_from_details;
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
+use crate::events::Action;
 use crate::resources::movie_input::{ApplyTags, MovieEditorInput, MovieInput};
 use crate::services::folders::{check_absolute, check_writable_folder, is_inside};
 use crate::services::media_management::{self, MediaManagement};
 use crate::services::naming::{self, folder_name_of};
-use crate::services::{collections, recycle_bin};
+use crate::services::{collections, push, recycle_bin};
 use crate::state::AppState;
 
 /// Checks that a quality profile id names a stored profile.
@@ -212,6 +213,7 @@ fn dedup(mut ids: Vec<i32>) -> Vec<i32> {
 pub async fn add_movie(state: &AppState, input: MovieInput) -> ApiResult<Movie> {
     let movie = new_movie(state, input).await?;
     let movie = state.store.add_movie(&movie).await?;
+    push::movies(state, Action::Created, std::slice::from_ref(&movie)).await;
     collections::met_through(state, &movie).await;
     search_on_add(state, &movie).await;
     Ok(movie)
@@ -282,6 +284,7 @@ async fn import_one(state: &AppState, input: MovieInput) -> ApiResult<Option<Mov
     }
     let movie = new_movie(state, input).await?;
     let movie = state.store.add_movie(&movie).await?;
+    push::movies(state, Action::Created, std::slice::from_ref(&movie)).await;
     collections::met_through(state, &movie).await;
     search_on_add(state, &movie).await;
     Ok(Some(movie))
@@ -352,6 +355,7 @@ pub async fn update_movie(
         movie.add_options = Some(options);
     }
     let saved = state.store.update_movie(&movie).await?;
+    push::movies(state, Action::Updated, std::slice::from_ref(&saved)).await;
     if move_files && saved.path != old_path {
         move_folder(&old_path, &saved.path).await;
     }
@@ -403,6 +407,7 @@ pub async fn delete_movies(
     };
     let found: Vec<i32> = movies.iter().map(|m| m.id).collect();
     state.store.delete_movies(&found, &exclusions).await?;
+    push::movies_deleted(state, &found);
     if delete_files {
         let roots = state.store.root_folders().await?;
         let settings = media_management::load(state).await?;
@@ -481,6 +486,7 @@ pub async fn edit_movies(state: &AppState, input: MovieEditorInput) -> ApiResult
         }
     }
     let saved = state.store.update_movies(&movies).await?;
+    push::movies(state, Action::Updated, &saved).await;
     if input.move_files {
         for (old, movie) in old_paths.iter().zip(&saved) {
             if *old != movie.path {

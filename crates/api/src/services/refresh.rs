@@ -6,7 +6,8 @@ use domain::movie::{Movie, MovieStatus};
 use tmdb::TmdbError;
 use tmdb::to_movie::movie_from_details;
 
-use crate::services::{collections, media_covers};
+use crate::events::Action;
+use crate::services::{collections, media_covers, push};
 use crate::state::AppState;
 
 /// Why a movie could not be refreshed; its stored metadata is unchanged.
@@ -40,6 +41,7 @@ pub async fn refresh_movie(state: &AppState, movie: Movie) -> Result<Movie, Refr
         Err(e) => return Err(e.into()),
     };
     let saved = state.store.update_movie(&updated).await?;
+    push::movies(state, Action::Updated, std::slice::from_ref(&saved)).await;
     media_covers::forget_replaced(state, &movie, &saved).await;
     collections::met_through(state, &saved).await;
     Ok(saved)

@@ -15,7 +15,7 @@ use domain::rename::NamingConfig;
 
 use crate::error::ApiResult;
 use crate::services::import::{Release, record_event};
-use crate::services::naming;
+use crate::services::{naming, push};
 use crate::state::AppState;
 
 /// A movie file whose name is not the one the settings give it.
@@ -119,6 +119,7 @@ async fn rename_one(
             ..file.clone()
         })
         .await?;
+    push::movie_changed(state, movie.id).await;
     record_event(
         state,
         movie,

@@ -16,7 +16,7 @@ use domain::movie_file::MovieFile;
 
 use crate::error::ApiResult;
 use crate::services::import::{Release, main_video, probe, record_event};
-use crate::services::media_management;
+use crate::services::{media_management, push};
 use crate::state::AppState;
 
 /// What a rescan changed.
@@ -93,6 +93,7 @@ async fn rescan_movie(
 async fn forget(state: &AppState, movie: &Movie, file: &MovieFile, path: &Path) -> ApiResult<()> {
     tracing::warn!(file = %path.display(), "a movie file is missing from disk; forgotten");
     state.store.delete_movie_file(file.id).await?;
+    push::movie_changed(state, movie.id).await;
     record_event(
         state,
         movie,
@@ -151,6 +152,7 @@ async fn unknown_file(state: &AppState, movie: &Movie) -> ApiResult<Option<Movie
         original_file_path: None,
     };
     let recorded = state.store.add_movie_file(&file).await?;
+    push::movie_changed(state, movie.id).await;
     tracing::info!(movie = %movie.title, file = %path.display(), "a movie file found on disk was recorded");
     Ok(Some(recorded))
 }

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use super::files::{is_sample, is_video};
 use super::{Mode, Release, Settings, Stop, mark_imported, place_and_record, plan, probe};
 use crate::error::{ApiError, ApiResult};
-use crate::services::parse;
+use crate::services::{parse, push};
 use crate::state::AppState;
 
 /// How deep a folder is searched for video files.
@@ -334,6 +334,7 @@ async fn import_one(
         mark_imported(&mut download);
         download.movie_id = Some(movie.id);
         state.store.update_tracked_download(&download).await?;
+        push::queue(state);
     }
     Ok((file, destination))
 }

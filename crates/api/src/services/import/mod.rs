@@ -38,8 +38,8 @@ use downloaders::DownloadClient;
 
 use crate::error::ApiResult;
 use crate::services::media_management::{self, MediaManagement};
-use crate::services::naming;
 use crate::services::profile_cache::Profiles;
+use crate::services::{naming, push};
 use crate::state::AppState;
 
 pub use files::{is_video, main_video};
@@ -124,7 +124,11 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
     let settings = Settings::load(state).await?;
     let mut to_probe = Vec::new();
     let mut clients = Clients::default();
+    // A download blocked again for the same reason is written each round,
+    // but only a real change moves the queue.
+    let mut queue_changed = false;
     for mut download in waiting {
+        let before = download.clone();
         match import(state, &settings, &mut download).await {
             Ok((file, path)) => {
                 report.imported += 1;
@@ -155,6 +159,10 @@ pub async fn import_ready(state: &AppState) -> ApiResult<ImportReport> {
             }
         }
         state.store.update_tracked_download(&download).await?;
+        queue_changed |= download != before;
+    }
+    if queue_changed {
+        push::queue(state);
     }
     probe::read_later(state, to_probe);
     Ok(report)

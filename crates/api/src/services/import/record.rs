@@ -12,7 +12,7 @@ use domain::movie::Movie;
 use domain::movie_file::MovieFile;
 
 use super::{Placed, Release, Settings, Stop};
-use crate::services::recycle_bin;
+use crate::services::{push, recycle_bin};
 use crate::state::AppState;
 
 /// A movie file in place in the movie's folder.
@@ -58,6 +58,7 @@ pub(super) async fn finish(
             file.relative_path = relative.clone();
             let recorded = state.store.add_movie_file(&file).await?;
             super::crash_point("import:recorded");
+            push::movie_changed(state, movie.id).await;
             recorded
         }
     };

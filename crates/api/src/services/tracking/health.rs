@@ -9,15 +9,23 @@ use domain::provider::ProviderKind;
 
 use crate::error::ApiResult;
 use crate::services::indexer_health::Problem;
+use crate::services::push;
 use crate::state::AppState;
 
 const KEY: &str = "downloadClientFailures";
 const WIKI: &str = "https://wiki.servarr.com/radarr/system#download-clients";
 
-/// Keeps the last refresh's failures, by client id.
+/// Keeps the last refresh's failures, by client id; when they differ from
+/// the last kept, health has changed and listeners are told.
 pub async fn record(state: &AppState, failures: &BTreeMap<i32, String>) -> ApiResult<()> {
     let text = serde_json::to_string(failures).unwrap_or_else(|_| "{}".into());
+    let kept = state.store.config_text(KEY).await?;
+    // Nothing kept yet reads as no failures.
+    if kept.as_deref().unwrap_or("{}") == text {
+        return Ok(());
+    }
     state.store.set_config_text(KEY, &text).await?;
+    push::health(state);
     Ok(())
 }
 

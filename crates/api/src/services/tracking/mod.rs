@@ -19,6 +19,7 @@ use downloaders::{DownloadClient, DownloadItem};
 use crate::error::ApiResult;
 use crate::providers::download_clients;
 use crate::services::parse::library_movie;
+use crate::services::push;
 use crate::state::AppState;
 
 pub use failed::{Failure, fail};
@@ -50,9 +51,12 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
         .collect();
     let mut report = RefreshReport::default();
     let mut failures = std::collections::BTreeMap::new();
+    // Whether any client's downloads were written: then the queue changed.
+    let mut queue_changed = false;
     for provider in &providers {
         let client = download_clients::client(provider).filter(|_| provider.flag("enable", true));
         let Some(client) = client else {
+            queue_changed |= before.keys().any(|(client, _)| *client == provider.id);
             state.store.save_client_downloads(provider.id, &[]).await?;
             continue;
         };
@@ -100,7 +104,11 @@ pub async fn refresh(state: &AppState) -> ApiResult<RefreshReport> {
                 .store
                 .save_client_downloads(provider.id, &tracked)
                 .await?;
+            queue_changed = true;
         }
+    }
+    if queue_changed {
+        push::queue(state);
     }
     health::record(state, &failures).await?;
     metrics::gauge!("radarr_queue_downloads").set(report.downloads as f64);

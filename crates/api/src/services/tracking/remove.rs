@@ -7,6 +7,7 @@ use domain::provider::ProviderKind;
 use super::{Failure, fail};
 use crate::error::{ApiError, ApiResult};
 use crate::providers::download_clients;
+use crate::services::push;
 use crate::state::AppState;
 
 /// How a download leaves the queue.
@@ -37,6 +38,7 @@ pub async fn remove(state: &AppState, id: i32, removal: Removal) -> ApiResult<()
             download.state = TrackedDownloadState::Ignored;
         }
         state.store.update_tracked_download(&download).await?;
+        push::queue(state);
         return Ok(());
     }
     let provider = state
@@ -59,5 +61,6 @@ pub async fn remove(state: &AppState, id: i32, removal: Removal) -> ApiResult<()
         }
     }
     state.store.delete_tracked_downloads(&[id]).await?;
+    push::queue(state);
     Ok(())
 }

@@ -1,0 +1,192 @@
+//! `/api/v3/config/host`: Radarr's host settings. What we have is real (the
+//! listening address and port, URL base, instance name, API key, and the
+//! UI's login); the rest is Radarr's defaults. Only the login can be
+//! changed here: the address, port and key come from flags.
+
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, ApiResult, ValidationFailure};
+use crate::extract::ApiJson;
+use crate::routes::respond::{accepted, ok};
+use crate::services::auth_settings::{
+    self, AuthSettings, AuthenticationMethod, AuthenticationRequired, check_new_credentials,
+};
+use crate::state::AppState;
+
+/// What `password` reads as when a password is set; sent back, it changes
+/// nothing.
+const PASSWORD_PLACEHOLDER: &str = "********";
+
+/// The host config routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/config/host", get(read).put(update))
+        .route("/config/host/{id}", get(read).put(update))
+}
+
+/// Radarr's `HostConfigResource`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HostConfigResource<'a> {
+    id: i32,
+    bind_address: &'a str,
+    port: u16,
+    ssl_port: u16,
+    enable_ssl: bool,
+    launch_browser: bool,
+    authentication_method: AuthenticationMethod,
+    authentication_required: AuthenticationRequired,
+    analytics_enabled: bool,
+    username: &'a str,
+    password: &'static str,
+    password_confirmation: &'static str,
+    log_level: &'static str,
+    log_size_limit: u32,
+    console_log_level: &'static str,
+    branch: &'static str,
+    api_key: &'a str,
+    ssl_cert_path: &'static str,
+    ssl_cert_password: &'static str,
+    url_base: &'a str,
+    instance_name: &'a str,
+    application_url: &'static str,
+    update_automatically: bool,
+    update_mechanism: &'static str,
+    update_script_path: &'static str,
+    proxy_enabled: bool,
+    proxy_type: &'static str,
+    proxy_hostname: &'static str,
+    proxy_port: u16,
+    proxy_username: &'static str,
+    proxy_password: &'static str,
+    proxy_bypass_filter: &'static str,
+    proxy_bypass_local_addresses: bool,
+    certificate_validation: &'static str,
+    backup_folder: &'static str,
+    backup_interval: u32,
+    backup_retention: u32,
+    trust_cgnat_ip_addresses: bool,
+}
+
+fn resource<'a>(state: &'a AppState, auth: &'a AuthSettings) -> HostConfigResource<'a> {
+    let config = &state.config;
+    HostConfigResource {
+        id: 1,
+        bind_address: &config.bind_address,
+        port: config.port,
+        ssl_port: 9898,
+        enable_ssl: false,
+        launch_browser: false,
+        authentication_method: auth.method,
+        authentication_required: auth.required,
+        analytics_enabled: false,
+        username: auth.username().unwrap_or(""),
+        password: if auth.user.is_some() {
+            PASSWORD_PLACEHOLDER
+        } else {
+            ""
+        },
+        password_confirmation: "",
+        log_level: "info",
+        log_size_limit: 1,
+        console_log_level: "",
+        branch: "master",
+        api_key: config.api_key.expose_secret(),
+        ssl_cert_path: "",
+        ssl_cert_password: "",
+        url_base: &config.url_base,
+        instance_name: &config.instance_name,
+        application_url: "",
+        update_automatically: false,
+        update_mechanism: "external",
+        update_script_path: "",
+        proxy_enabled: false,
+        proxy_type: "http",
+        proxy_hostname: "",
+        proxy_port: 8080,
+        proxy_username: "",
+        proxy_password: "",
+        proxy_bypass_filter: "",
+        proxy_bypass_local_addresses: true,
+        certificate_validation: "enabled",
+        backup_folder: "Backups",
+        backup_interval: 7,
+        backup_retention: 28,
+        trust_cgnat_ip_addresses: false,
+    }
+}
+
+/// The fields a PUT may change; the rest of the body is ignored.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct HostConfigInput {
+    authentication_method: Option<AuthenticationMethod>,
+    authentication_required: Option<AuthenticationRequired>,
+    username: Option<String>,
+    password: Option<String>,
+    password_confirmation: Option<String>,
+}
+
+#[tracing::instrument(skip_all)]
+async fn read(State(state): State<AppState>) -> ApiResult<Response> {
+    let auth = auth_settings::load(&state).await?;
+    ok(&resource(&state, &auth))
+}
+
+/// Changes the UI's login as Radarr's validator allows: forms login needs a
+/// username and a password, and a new password its confirmation.
+#[tracing::instrument(skip_all)]
+async fn update(
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<HostConfigInput>,
+) -> ApiResult<Response> {
+    let mut auth = auth_settings::load(&state).await?;
+    let method = input.authentication_method.unwrap_or(auth.method);
+    let username = match &input.username {
+        Some(name) => name.trim().to_string(),
+        None => auth.username().unwrap_or_default().to_string(),
+    };
+    // The placeholder, or nothing, keeps the password there is.
+    let new_password = input
+        .password
+        .filter(|p| !p.is_empty() && p != PASSWORD_PLACEHOLDER);
+    let mut failures = Vec::new();
+    if let Some(password) = &new_password {
+        let confirmation = input.password_confirmation.as_deref().unwrap_or("");
+        failures = check_new_credentials(&username, password, confirmation);
+    } else if method == AuthenticationMethod::Forms {
+        if username.is_empty() {
+            failures.push(ValidationFailure::new(
+                "Username",
+                "'Username' must not be empty.",
+                "NotEmptyValidator",
+            ));
+        }
+        if auth.user.is_none() {
+            failures.push(ValidationFailure::new(
+                "Password",
+                "'Password' must not be empty.",
+                "NotEmptyValidator",
+            ));
+        }
+    }
+    if !failures.is_empty() {
+        return Err(ApiError::Validation(failures));
+    }
+    if let Some(password) = new_password {
+        let hash = auth_settings::hash_password(SecretString::from(password)).await?;
+        auth.set_user(username, Some(hash));
+    } else if !username.is_empty() {
+        auth.set_user(username, None);
+    }
+    auth.method = method;
+    auth.required = input.authentication_required.unwrap_or(auth.required);
+    auth_settings::save(&state, &auth).await?;
+    tracing::info!(method = ?auth.method, required = ?auth.required, "the UI's login settings changed");
+    accepted(&resource(&state, &auth))
+}

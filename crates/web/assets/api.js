@@ -1,0 +1,49 @@
+// The API client: the bootstrap (/initialize.json, behind the UI's login)
+// gives the API root and key; every call sends the key, as Radarr's UI does.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(Array.isArray(body) ? body.map((f) => f.errorMessage).join(' ') : (body && body.message) || `HTTP ${status}`);
+    this.status = status;
+    // Radarr's validation failures: [{propertyName, errorMessage, …}].
+    this.failures = Array.isArray(body) ? body : [];
+  }
+}
+
+let settings = null;
+
+export async function init(urlBase) {
+  const response = await fetch(`${urlBase}/initialize.json`, { credentials: 'same-origin' });
+  if (response.status === 401) {
+    window.location.assign(`${urlBase}/login?returnUrl=${encodeURIComponent(window.location.pathname)}`);
+    return new Promise(() => {});
+  }
+  if (!response.ok) throw new ApiError(response.status, null);
+  settings = await response.json();
+  return settings;
+}
+
+async function call(method, path, body) {
+  const headers = { 'X-Api-Key': settings.apiKey, Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`${settings.apiRoot}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, parsed);
+  return parsed;
+}
+
+export const get = (path) => call('GET', path);
+export const post = (path, body) => call('POST', path, body);
+export const put = (path, body) => call('PUT', path, body);
+export const del = (path) => call('DELETE', path);
+
+// A poster's URL: the server keeps covers under /MediaCover.
+export function poster(movie, width = 250) {
+  // An image cannot send a header, so the key rides in the query.
+  return `${settings.urlBase}/MediaCover/${movie.id}/poster-${width}.jpg?apikey=${encodeURIComponent(settings.apiKey)}`;
+}
