@@ -9,6 +9,10 @@ const urlBase = document.body.dataset.urlBase || '';
 // Path (under the URL base) → the module that draws it.
 const routes = [
   [/^\/(movies)?$/, 'movies'],
+  [/^\/add\/new$/, 'add'],
+  [/^\/movie\/[^/]+$/, 'movie'],
+  [/^\/activity\/queue$/, 'queue'],
+  [/^\/settings(\/.*)?$/, 'settings'],
   [/^\/scenegroups$/, 'scene_groups'],
   [/^\/system(\/.*)?$/, 'system'],
 ];

@@ -21,7 +21,7 @@ const USER: &str = "admin";
 const PASSWORD: &str = "correct horse battery";
 
 /// Creates the login through the first-run form and signs in.
-async fn first_run(browser: &Browser, app: &TestApp) {
+pub async fn first_run(browser: &Browser, app: &TestApp) {
     browser
         .client
         .goto(&format!("{}/", app.address))

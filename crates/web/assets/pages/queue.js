@@ -1,0 +1,4 @@
+// Drawn by a later change.
+export async function render(main) {
+  main.innerHTML = '<h1>Not here yet</h1>';
+}
