@@ -47,3 +47,10 @@ export function poster(movie, width = 250) {
   // An image cannot send a header, so the key rides in the query.
   return `${settings.urlBase}/MediaCover/${movie.id}/poster-${width}.jpg?apikey=${encodeURIComponent(settings.apiKey)}`;
 }
+
+// The iCal feed's path with the key, for calendar apps, which cannot send
+// a header.
+export function feedUrl() {
+  return `${settings.urlBase}/feed/v3/calendar/radarr.ics?apikey=${encodeURIComponent(settings.apiKey)}&unmonitored=true`;
+}
+

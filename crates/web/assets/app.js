@@ -12,6 +12,8 @@ const routes = [
   [/^\/add\/new$/, 'add'],
   [/^\/movie\/[^/]+$/, 'movie'],
   [/^\/activity\/queue$/, 'queue'],
+  [/^\/calendar$/, 'calendar'],
+  [/^\/wanted\/(missing|cutoffunmet)$/, 'wanted'],
   [/^\/settings(\/.*)?$/, 'settings'],
   [/^\/scenegroups$/, 'scene_groups'],
   [/^\/system(\/.*)?$/, 'system'],
@@ -103,3 +105,11 @@ async function start() {
 start().catch((error) => {
   document.getElementById('page').innerHTML = `<h1>Cannot reach the server</h1><p class="error">${esc(error.message)}</p>`;
 });
+
+// A byte count as people read it: 1.4 GB.
+export function size(bytes) {
+  if (!bytes) return '0 B';
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const at = Math.min(units.length - 1, Math.floor(Math.log(bytes) / Math.log(1024)));
+  return `${(bytes / 1024 ** at).toFixed(at ? 1 : 0)} ${units[at]}`;
+}

@@ -3,6 +3,7 @@
 pub mod collection;
 pub mod command;
 pub mod delay_profile;
+pub mod ical;
 pub mod indexer_config;
 pub mod manual_import;
 pub mod movie;

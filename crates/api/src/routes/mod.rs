@@ -1,6 +1,7 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
 mod blocklist;
+mod calendar;
 mod collection;
 mod command;
 mod custom_format;
@@ -111,6 +112,7 @@ pub fn app_with(state: AppState, more: Router<AppState>) -> Router {
         .merge(media_management_config::routes())
         .merge(movie_file::routes())
         .merge(scene_group::routes())
+        .route("/calendar", get(calendar::calendar))
         .merge(manual_import::routes())
         .merge(rename::routes())
         .merge(remote_path_mapping::routes())
@@ -118,6 +120,7 @@ pub fn app_with(state: AppState, more: Router<AppState>) -> Router {
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))
+        .route("/feed/v3/calendar/radarr.ics", get(calendar::feed))
         .route("/mediacover/{id}/{file}", get(media_cover::get))
         .nest("/api/v3", v3)
         .layer(from_fn_with_state(state.clone(), application_version))

@@ -136,6 +136,67 @@ pub fn folder_name_of(naming: &NamingConfig, movie: &Movie) -> String {
     }
 }
 
+/// Radarr's `NamingExampleResource`: what the sample movie is named.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamingExamples {
+    pub movie_example: String,
+    pub movie_folder_example: String,
+}
+
+/// The names Radarr's sample movie (its `FileNameSampleService`: "The
+/// Movie: Title" of 2010, a Bluray-1080p Proper by RlsGrp) gets under
+/// `naming`; "Invalid format" for an empty format, as Radarr says.
+pub fn examples(naming: &NamingConfig) -> NamingExamples {
+    let media_info = domain::movie_file::MediaInfo {
+        audio_channels: 5.1,
+        audio_codec: "DTS".into(),
+        audio_languages: "eng/ger".into(),
+        audio_stream_count: 2,
+        video_bit_depth: 10,
+        video_codec: "x264".into(),
+        video_fps: 23.976,
+        video_dynamic_range: "HDR".into(),
+        video_dynamic_range_type: "HDR10".into(),
+        resolution: "1920x1080".into(),
+        run_time: "1:59:00".into(),
+        subtitles: "eng/ger".into(),
+        ..Default::default()
+    };
+    let quality = domain::QualityModel {
+        quality: domain::Quality::BLURAY_1080P,
+        revision: domain::Revision {
+            version: 2,
+            ..Default::default()
+        },
+    };
+    let values = NamingValues {
+        title: "The Movie: Title",
+        original_title: "The Original Movie Title",
+        year: 2010,
+        imdb_id: Some("tt0066921"),
+        tmdb_id: 345691,
+        quality: Some(quality),
+        edition: "Ultimate extended edition",
+        release_group: Some("RlsGrp"),
+        media_info: Some(&media_info),
+        original_file_name: "The.Movie.Title.2010.1080p.BluRay.DTS.x264-RlsGrp",
+        scene_name: Some("The.Movie.Title.2010.1080p.BluRay.DTS.x264-RlsGrp"),
+        custom_formats: vec!["Surround Sound", "x264"],
+    };
+    let example = |format: &str| {
+        if format.trim().is_empty() {
+            "Invalid format".to_string()
+        } else {
+            naming.render(format, &values)
+        }
+    };
+    NamingExamples {
+        movie_example: example(&naming.standard_movie_format),
+        movie_folder_example: example(&naming.movie_folder_format),
+    }
+}
+
 /// Names Windows keeps for devices, with or without an extension: a file
 /// or folder so named cannot be opened there (a library on a share).
 const DEVICE_NAMES: [&str; 22] = [

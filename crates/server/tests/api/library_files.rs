@@ -555,3 +555,34 @@ async fn a_refresh_rescans_the_folder_unless_the_settings_say_never() {
         "the missing file is forgotten"
     );
 }
+
+#[tokio::test]
+async fn naming_examples_show_the_sample_movie_under_the_formats_asked() {
+    let app = crate::helpers::spawn_app().await;
+    // With no id, Radarr's examples are of the saved settings.
+    let saved: Value = app.get_json("/api/v3/config/naming/examples").await;
+    assert_eq!(saved["movieFolderExample"], "The Movie Title (2010)");
+    assert_eq!(
+        saved["movieExample"],
+        "The Movie Title (2010) Bluray-1080p Proper"
+    );
+    // The settings being typed, in the query as the UI sends them, with
+    // names in any case.
+    let query = "id=1&renameMovies=true&colonReplacementFormat=smart\
+        &StandardMovieFormat=%7BMovie.Title%7D.%7BRelease%20Year%7D-%7BRelease%20Group%7D\
+        &movieFolderFormat=%7BMovie%20Title%7D%20%5B%7BTmdbId%7D%5D";
+    let typed: Value = app
+        .get_json(&format!("/api/v3/config/naming/examples?{query}"))
+        .await;
+    assert_eq!(typed["movieExample"], "The.Movie.-.Title.2010-RlsGrp");
+    assert_eq!(typed["movieFolderExample"], "The Movie - Title [345691]");
+    // An empty format has no example; an unknown colon rule is a 400.
+    let empty: Value = app
+        .get_json("/api/v3/config/naming/examples?id=1&standardMovieFormat=")
+        .await;
+    assert_eq!(empty["movieExample"], "Invalid format");
+    let bad = app
+        .get("/api/v3/config/naming/examples?id=1&colonReplacementFormat=semicolon")
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}

@@ -4,6 +4,7 @@
 
 mod analyze_groups_cli;
 mod auth;
+mod calendar;
 mod collections;
 mod commands;
 mod compat;

@@ -5,10 +5,13 @@
 // A failed unwrap in a test or its helpers is a failed test.
 #![allow(clippy::unwrap_used)]
 
+mod acquisition;
 mod harness;
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+mod library;
+mod settings;
 
 use indexers::fake_hdbits::catalogue::{generate, mixed_groups};
 use indexers::fake_hdbits::{FakeHdBits, PASSKEY, USERNAME};
