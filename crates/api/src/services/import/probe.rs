@@ -54,6 +54,7 @@ async fn save(state: &AppState, file_id: i32, info: MediaInfo) -> store::Result<
         .and_then(|movie| movie.movie_file)
         .filter(|file| file.id == file_id);
     if let Some(file) = current {
+        let movie_id = file.movie_id;
         state
             .store
             .update_movie_file(&domain::movie_file::MovieFile {
@@ -61,6 +62,8 @@ async fn save(state: &AppState, file_id: i32, info: MediaInfo) -> store::Result<
                 ..file
             })
             .await?;
+        // The movie's page shows the media info: tell it the file changed.
+        crate::services::push::movie_changed(state, movie_id).await;
     }
     Ok(())
 }
