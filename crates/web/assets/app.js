@@ -12,6 +12,7 @@ const routes = [
   [/^\/add\/new$/, 'add'],
   [/^\/movie\/[^/]+$/, 'movie'],
   [/^\/activity\/queue$/, 'queue'],
+  [/^\/activity\/history$/, 'history'],
   [/^\/calendar$/, 'calendar'],
   [/^\/wanted\/(missing|cutoffunmet)$/, 'wanted'],
   [/^\/settings(\/.*)?$/, 'settings'],

@@ -36,6 +36,7 @@ pub static ASSETS: &[Asset] = &[
     asset!("live.js", JS),
     asset!("pages/add.js", JS),
     asset!("pages/calendar.js", JS),
+    asset!("pages/history.js", JS),
     asset!("pages/movie.js", JS),
     asset!("pages/movies.js", JS),
     asset!("pages/queue.js", JS),

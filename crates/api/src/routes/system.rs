@@ -14,6 +14,7 @@ use store::Backend;
 use crate::error::ApiResult;
 use crate::resources::wire_date::WireDate;
 use crate::routes::respond::{json, ok};
+use crate::services::auth_settings::AuthenticationMethod;
 use crate::services::folders::space;
 use crate::services::indexer_health;
 use crate::state::AppState;
@@ -145,7 +146,11 @@ async fn status(State(state): State<AppState>) -> ApiResult<Response> {
             Backend::Postgres => "postgreSQL",
         },
         database_version: state.store.server_version().await?,
-        authentication: "none",
+        authentication: match crate::services::auth_settings::load(&state).await?.method {
+            AuthenticationMethod::None => "none",
+            AuthenticationMethod::Forms => "forms",
+            AuthenticationMethod::External => "external",
+        },
         migration_version: state.store.migration_version().await?,
         url_base: &config.url_base,
         runtime_version: env!("CARGO_PKG_RUST_VERSION"),

@@ -1,9 +1,19 @@
 // System: the server's status, its health checks and its scheduled tasks.
 import { esc } from '../app.js';
 
+const BADGES = { completed: 'ok', failed: 'bad', started: 'warn' };
+
+function commandRow(c) {
+  return `<tr data-id="${esc(c.id)}"><td>${esc(c.commandName || c.name)}</td>
+    <td><span class="badge ${BADGES[c.status] || ''}">${esc(c.status)}</span></td>
+    <td>${esc(c.message || '')}</td><td>${esc((c.queued || '').replace('T', ' ').slice(0, 19))}</td></tr>`;
+}
+
 export async function render(main, context) {
   const { api, live } = context;
-  const [status, health, tasks] = await Promise.all([api.get('/system/status'), api.get('/health'), api.get('/system/task')]);
+  const [status, health, tasks, commands] = await Promise.all([
+    api.get('/system/status'), api.get('/health'), api.get('/system/task'), api.get('/command'),
+  ]);
   const row = (label, value) => `<tr><th scope="row">${esc(label)}</th><td>${esc(value)}</td></tr>`;
   main.innerHTML = `
     <h1>System</h1>
@@ -16,13 +26,31 @@ export async function render(main, context) {
       ${row('Data folder', status.appData)}
       ${row('Started', status.startTime)}
     </tbody></table>
+    <h2>Commands</h2>
+    <table class="wide commands"><thead><tr><th>Command</th><th>Status</th><th>Message</th><th>Queued</th></tr></thead><tbody>
+      ${commands.length ? commands.map(commandRow).join('') : '<tr><td colspan="4" class="muted">None lately.</td></tr>'}
+    </tbody></table>
     <h2>Scheduled tasks</h2>
     <table class="wide"><thead><tr><th>Task</th><th>Interval</th><th>Last run</th><th>Next run</th></tr></thead><tbody>
       ${tasks.map((t) => `<tr><td>${esc(t.name)}</td><td>${esc(t.interval)} min</td><td>${esc((t.lastExecution || '').replace('T', ' ').slice(0, 16))}</td><td>${esc((t.nextExecution || '').replace('T', ' ').slice(0, 16))}</td></tr>`).join('')}
     </tbody></table>`;
+  // A command's progress updates its row in place, or adds it.
+  const offCommand = live.on('command', ({ resource }) => {
+    if (!resource) return;
+    const body = main.querySelector('table.commands tbody');
+    const row = body.querySelector(`tr[data-id="${resource.id}"]`);
+    const fresh = document.createElement('tbody');
+    fresh.innerHTML = commandRow(resource);
+    if (row) row.replaceWith(fresh.firstElementChild);
+    else {
+      body.querySelector('td.muted')?.parentElement.remove();
+      body.prepend(fresh.firstElementChild);
+    }
+  });
   // Health and tasks change under the page: draw it again when they do.
   const off = live.on('health', () => {
     off();
+    offCommand();
     render(main, context);
   });
 }

@@ -63,3 +63,16 @@ async fn config_host_reports_the_real_values_and_checks_the_password() {
     let login = post_login(&app, "", &[("username", USER), ("password", PASSWORD)]).await;
     assert!(session_set_cookie(&login).is_some());
 }
+
+#[tokio::test]
+async fn system_status_names_the_login_in_use() {
+    let app = spawn_app().await;
+    let status = app.get_json("/api/v3/system/status").await;
+    assert_eq!(status["authentication"], "forms", "Radarr v5's default");
+    let mut host = app.get_json("/api/v3/config/host").await;
+    host["authenticationMethod"] = json!("none");
+    let saved = app.put("/api/v3/config/host", &host).await;
+    assert_eq!(saved.status(), StatusCode::ACCEPTED);
+    let status = app.get_json("/api/v3/system/status").await;
+    assert_eq!(status["authentication"], "none");
+}
