@@ -5,10 +5,11 @@
 use std::process::Command;
 
 use indexers::fake_hdbits::catalogue::{generate, mixed_groups};
-use indexers::fake_hdbits::{FakeHdBits, PASSKEY, USERNAME};
+use indexers::fake_hdbits::{FakeHdBits, PASSKEY};
 use reqwest::StatusCode;
 use serde_json::json;
 
+use crate::helpers::hdbits_indexer;
 use crate::process::Running;
 
 const BIN: &str = env!("CARGO_BIN_EXE_unified-radarr");
@@ -33,13 +34,7 @@ async fn the_command_line_analyses_the_groups_of_a_stopped_server() {
     server.wait_until_listening();
     let client = reqwest::Client::new();
     let base = server.base_url();
-    let indexer = json!({
-        "name": "HDBits", "implementation": "HDBits", "configContract": "HDBitsSettings",
-        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-        "priority": 25, "tags": [],
-        "fields": [{"name": "username", "value": USERNAME}, {"name": "apiKey", "value": PASSKEY},
-                   {"name": "baseUrl", "value": fake.base_url}]
-    });
+    let indexer = hdbits_indexer(&fake.base_url, PASSKEY);
     let added = client
         .post(format!("{base}/api/v3/indexer"))
         .header("X-Api-Key", KEY)

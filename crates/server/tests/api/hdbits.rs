@@ -6,20 +6,8 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
-use crate::helpers::spawn_app_with_tmdb;
-use indexers::fake_hdbits::{FakeHdBits, PASSKEY, Trouble, USERNAME, torrent};
-
-fn indexer(base_url: &str, passkey: &str) -> Value {
-    json!({
-        "name": "HDBits", "implementation": "HDBits", "configContract": "HDBitsSettings",
-        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-        "priority": 25, "tags": [],
-        "fields": [{"name": "username", "value": USERNAME}, {"name": "apiKey", "value": passkey},
-                   {"name": "baseUrl", "value": base_url}, {"name": "categories", "value": [1]},
-                   {"name": "minimumSeeders", "value": 1}]
-    })
-}
+use crate::helpers::{TestApp, hdbits_indexer, spawn_app_with_tmdb};
+use indexers::fake_hdbits::{FakeHdBits, PASSKEY, Trouble, torrent};
 
 #[tokio::test]
 async fn an_hdbits_indexer_is_offered_tested_and_searched_by_imdb_id() {
@@ -75,13 +63,13 @@ async fn an_hdbits_indexer_is_offered_tested_and_searched_by_imdb_id() {
 
     // A wrong passkey fails the test on save, on the API key.
     let refused = app
-        .post("/api/v3/indexer", &indexer(&fake.base_url, "wrong"))
+        .post("/api/v3/indexer", &hdbits_indexer(&fake.base_url, "wrong"))
         .await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
     let failures: Value = refused.json().await.unwrap();
     assert_eq!(failures[0]["propertyName"], "ApiKey", "{failures}");
     // So does a missing username, before HDBits is asked.
-    let mut nameless = indexer(&fake.base_url, PASSKEY);
+    let mut nameless = hdbits_indexer(&fake.base_url, PASSKEY);
     nameless["fields"][0]["value"] = json!("");
     let refused = app.post("/api/v3/indexer", &nameless).await;
     assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
@@ -91,7 +79,7 @@ async fn an_hdbits_indexer_is_offered_tested_and_searched_by_imdb_id() {
     );
 
     let saved = app
-        .post("/api/v3/indexer", &indexer(&fake.base_url, PASSKEY))
+        .post("/api/v3/indexer", &hdbits_indexer(&fake.base_url, PASSKEY))
         .await;
     assert_eq!(saved.status(), StatusCode::CREATED);
     let saved: Value = saved.json().await.unwrap();
@@ -130,7 +118,7 @@ async fn an_hdbits_indexer_is_offered_tested_and_searched_by_imdb_id() {
 
 /// Saves an HDBits indexer called `name` on `fake`, with the right passkey.
 async fn save(app: &TestApp, name: &str, fake: &FakeHdBits) -> Value {
-    let mut body = indexer(&fake.base_url, PASSKEY);
+    let mut body = hdbits_indexer(&fake.base_url, PASSKEY);
     body["name"] = json!(name);
     let saved = app.post("/api/v3/indexer", &body).await;
     assert_eq!(saved.status(), StatusCode::CREATED);

@@ -305,3 +305,17 @@ pub fn file_names(folder: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// An HDBits indexer's body for `POST /api/v3/indexer`, with the fake
+/// HDBits' username, for the tracker at `base_url`.
+pub fn hdbits_indexer(base_url: &str, passkey: &str) -> Value {
+    serde_json::json!({
+        "name": "HDBits", "implementation": "HDBits", "configContract": "HDBitsSettings",
+        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+        "priority": 25, "tags": [],
+        "fields": [{"name": "username", "value": indexers::fake_hdbits::USERNAME},
+                   {"name": "apiKey", "value": passkey},
+                   {"name": "baseUrl", "value": base_url}, {"name": "categories", "value": [1]},
+                   {"name": "minimumSeeders", "value": 1}]
+    })
+}

@@ -5,20 +5,14 @@
 //! resumed where it stopped.
 
 use indexers::fake_hdbits::catalogue::{generate, mixed_groups};
-use indexers::fake_hdbits::{FakeHdBits, PASSKEY, Trouble, USERNAME};
+use indexers::fake_hdbits::{FakeHdBits, PASSKEY, Trouble};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, spawn_app, spawn_app_on_postgres};
+use crate::helpers::{TestApp, hdbits_indexer, spawn_app, spawn_app_on_postgres};
 
 async fn add_hdbits(app: &TestApp, fake: &FakeHdBits) {
-    let body = json!({
-        "name": "HDBits", "implementation": "HDBits", "configContract": "HDBitsSettings",
-        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-        "priority": 25, "tags": [],
-        "fields": [{"name": "username", "value": USERNAME}, {"name": "apiKey", "value": PASSKEY},
-                   {"name": "baseUrl", "value": fake.base_url}, {"name": "categories", "value": [1]}]
-    });
+    let body = hdbits_indexer(&fake.base_url, PASSKEY);
     let added = app.post("/api/v3/indexer", &body).await;
     assert_eq!(added.status(), StatusCode::CREATED);
 }

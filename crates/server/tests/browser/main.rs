@@ -14,11 +14,11 @@ mod library;
 mod settings;
 
 use indexers::fake_hdbits::catalogue::{generate, mixed_groups};
-use indexers::fake_hdbits::{FakeHdBits, PASSKEY, USERNAME};
+use indexers::fake_hdbits::{FakeHdBits, PASSKEY};
 use serde_json::json;
 
 use crate::harness::Browser;
-use crate::helpers::{TestApp, spawn_app, spawn_app_with_tmdb};
+use crate::helpers::{TestApp, hdbits_indexer, spawn_app, spawn_app_with_tmdb};
 
 const USER: &str = "admin";
 const PASSWORD: &str = "correct horse battery";
@@ -102,13 +102,7 @@ async fn the_movies_page_finds_sorts_and_switches_to_a_table() {
 async fn the_scene_groups_page_analyses_lists_scores_and_shows_a_bad_setting_beside_its_field() {
     let app = spawn_app().await;
     let fake = FakeHdBits::start(generate(&mixed_groups(), 3)).await;
-    let indexer = json!({
-        "name": "HDBits", "implementation": "HDBits", "configContract": "HDBitsSettings",
-        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
-        "priority": 25, "tags": [],
-        "fields": [{"name": "username", "value": USERNAME}, {"name": "apiKey", "value": PASSKEY},
-                   {"name": "baseUrl", "value": fake.base_url}]
-    });
+    let indexer = hdbits_indexer(&fake.base_url, PASSKEY);
     assert_eq!(
         app.post("/api/v3/indexer", &indexer).await.status(),
         reqwest::StatusCode::CREATED
