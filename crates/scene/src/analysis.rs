@@ -65,6 +65,11 @@ pub async fn analyse(
     checkpoint: &mut Checkpoint,
     sink: &dyn AnalysisSink,
 ) -> Result<(), AnalysisError> {
+    // An indexer deleted since the run began has nothing left to read, and
+    // its cursor must not keep the run from being complete.
+    checkpoint
+        .cursors
+        .retain(|c| sources.iter().any(|s| s.indexer_id() == c.indexer_id));
     let limiter = tuning.limiter();
     let run = Run {
         tuning,

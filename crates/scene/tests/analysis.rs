@@ -281,3 +281,26 @@ async fn a_run_stopped_midway_resumes_without_reading_a_page_twice() {
         catalogue.len()
     );
 }
+
+#[tokio::test]
+async fn an_indexer_deleted_mid_run_does_not_keep_the_resumed_run_from_completing() {
+    let fake = FakeHdBits::start(vec![torrent(1, "Movie.2001.1080p.BluRay.x264-GRP", 1)]).await;
+    let mut run = Checkpoint::resume_or_start(None, Utc::now());
+    // A cursor of indexer 99, since deleted, part read.
+    run.cursors.push(scene::Cursor {
+        indexer_id: 99,
+        category: 1,
+        next_page: 3,
+        done: false,
+    });
+    analyse(
+        &source(&fake, PASSKEY),
+        &tuning(),
+        &mut run,
+        &Kept::default(),
+    )
+    .await
+    .expect("the analysis");
+    assert!(run.complete(), "{run:?}");
+    assert!(run.cursors.iter().all(|c| c.indexer_id == 4));
+}
