@@ -70,6 +70,7 @@ pub async fn analyse(
     checkpoint
         .cursors
         .retain(|c| sources.iter().any(|s| s.indexer_id() == c.indexer_id));
+    checkpoint.page_by(tuning.batch_size);
     let limiter = tuning.limiter();
     let run = Run {
         tuning,

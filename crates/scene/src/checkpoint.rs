@@ -39,6 +39,10 @@ pub struct Checkpoint {
     pub skipped_pages: u64,
     /// Time spent reading, over every part of a resumed run.
     pub elapsed_ms: u64,
+    /// Releases a page when the cursors were last moved: a run resumed with
+    /// another batch size finds its place again from it.
+    #[serde(default)]
+    pub batch_size: u32,
 }
 
 impl Checkpoint {
@@ -57,8 +61,23 @@ impl Checkpoint {
                 failed_requests: 0,
                 skipped_pages: 0,
                 elapsed_ms: 0,
+                batch_size: 0,
             },
         }
+    }
+
+    /// Moves the cursors to pages of `batch_size` releases, rounding down so
+    /// that a release is read twice rather than never.
+    pub(crate) fn page_by(&mut self, batch_size: u32) {
+        let before = self.batch_size;
+        if before != 0 && before != batch_size {
+            for cursor in &mut self.cursors {
+                let read = u64::from(cursor.next_page) * u64::from(before);
+                cursor.next_page =
+                    u32::try_from(read / u64::from(batch_size.max(1))).unwrap_or(u32::MAX);
+            }
+        }
+        self.batch_size = batch_size;
     }
 
     /// The cursor of an indexer's category, added at page 0 if new.
@@ -150,6 +169,17 @@ mod tests {
         first.finished = true;
         let next = Checkpoint::resume_or_start(Some(first), now);
         assert_eq!((next.run, next.cursors.len()), (2, 0));
+    }
+
+    #[test]
+    fn a_run_resumed_with_another_batch_size_keeps_its_place() {
+        let mut run = Checkpoint::resume_or_start(None, Utc::now());
+        run.page_by(50);
+        run.cursor(1, 1).next_page = 7; // 350 releases read
+        run.page_by(100);
+        assert_eq!(run.cursor(1, 1).next_page, 3, "300 read again from page 3");
+        run.page_by(30);
+        assert_eq!(run.cursor(1, 1).next_page, 10);
     }
 
     #[test]
