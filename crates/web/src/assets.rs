@@ -47,6 +47,8 @@ pub static ASSETS: &[Asset] = &[
     asset!("pages/settings/media_management.js", JS),
     asset!("pages/settings/profile_edit.js", JS),
     asset!("pages/settings/profiles.js", JS),
+    asset!("pages/settings/provider_fields.js", JS),
+    asset!("pages/settings/providers.js", JS),
     asset!("pages/settings/quality.js", JS),
     asset!("pages/scene_groups.js", JS),
     asset!("pages/system.js", JS),

@@ -338,3 +338,236 @@ async fn settings_pages_fit_a_phone_and_label_every_profile_field() {
     );
     browser.finish("settings_profile_phone").await;
 }
+
+/// Clicks the button named `name` whose text is `text`.
+async fn click_button(browser: &Browser, name: &str, text: &str) {
+    browser
+        .client
+        .wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::XPath(&format!(
+            "//button[@name='{name}' and normalize-space()='{text}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no {text} button: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_user_adds_and_removes_root_folders_and_indexers_with_refusals_beside_their_fields() {
+    let app = spawn_app().await;
+    let fake = indexers::fake::FakeTorznab::start().await;
+    let movies = tempfile::tempdir().unwrap();
+    let movies_path = movies.path().display().to_string();
+    let mut browser = Browser::start(1280).await;
+    // The refused folder and the refused indexer are the server's 400s.
+    browser.expect_logged(
+        "/api/v3/rootfolder - Failed to load resource: the server responded with a status of 400",
+    );
+    browser.expect_logged(
+        "/api/v3/indexer - Failed to load resource: the server responded with a status of 400",
+    );
+    first_run(&browser, &app).await;
+    browser
+        .client
+        .goto(&format!("{}/settings/rootfolders", app.address))
+        .await
+        .unwrap();
+    browser.sees("None yet").await;
+    browser
+        .fill("input[name=path]", "/no/such/folder/anywhere")
+        .await;
+    browser.click("form.root button[type=submit]").await;
+    browser.sees("does not exist").await;
+    assert_eq!(
+        note_after(&browser, "input[name=path]").await,
+        "Folder '/no/such/folder/anywhere' does not exist"
+    );
+    browser.fill("input[name=path]", &movies_path).await;
+    browser.click("form.root button[type=submit]").await;
+    browser.sees("added").await;
+    browser.element("table.roots").await;
+    let listed = browser.text("table.roots tbody").await;
+    assert!(
+        listed.contains(&movies_path) && listed.contains("free"),
+        "{listed}"
+    );
+    assert_eq!(note_after(&browser, "input[name=path]").await, "");
+    let roots: Value = app.get_json("/api/v3/rootfolder").await;
+    assert_eq!(roots[0]["path"], movies_path.as_str());
+
+    // An indexer: chosen among the kinds, its form drawn from the schema.
+    browser
+        .client
+        .goto(&format!("{}/settings/indexers", app.address))
+        .await
+        .unwrap();
+    browser.sees("None yet").await;
+    browser.click("button[name=add]").await;
+    click_button(&browser, "kind", "Torznab").await;
+    browser
+        .fill("form.provider input[name=name]", "Fake Torznab")
+        .await;
+    browser
+        .fill("input[data-field=baseUrl]", &fake.base_url)
+        .await;
+    browser
+        .fill("input[data-field=apiKey]", "a wrong key")
+        .await;
+    browser.click("form.provider button[type=submit]").await;
+    browser.sees("Invalid API Key").await;
+    assert_eq!(
+        note_after(&browser, "input[data-field=apiKey]").await,
+        "Invalid API Key"
+    );
+    let none: Value = app.get_json("/api/v3/indexer").await;
+    assert_eq!(none, Value::Array(vec![]), "nothing saved");
+    browser
+        .fill("input[data-field=apiKey]", indexers::fake::API_KEY)
+        .await;
+    browser.click("form.provider button[name=test]").await;
+    browser.sees("Test passed").await;
+    browser.click("form.provider button[type=submit]").await;
+    browser.sees("Fake Torznab saved").await;
+    browser.element("table.providers").await;
+    assert!(
+        browser
+            .text("table.providers tbody")
+            .await
+            .contains("Fake Torznab")
+    );
+    let saved: Value = app.get_json("/api/v3/indexer").await;
+    assert_eq!(saved[0]["name"], "Fake Torznab");
+    assert_eq!(saved[0]["implementation"], "Torznab");
+    let base_url = saved[0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "baseUrl")
+        .unwrap()["value"]
+        .clone();
+    assert_eq!(base_url, fake.base_url.as_str());
+
+    // Deleting asks once more.
+    browser.click("table.providers button[name=delete]").await;
+    browser.sees("Really delete?").await;
+    let still: Value = app.get_json("/api/v3/indexer").await;
+    assert_eq!(still.as_array().unwrap().len(), 1, "not yet");
+    browser.click("table.providers button[name=delete]").await;
+    browser.sees("None yet").await;
+    let gone: Value = app.get_json("/api/v3/indexer").await;
+    assert_eq!(gone, Value::Array(vec![]));
+
+    // And the root folder goes the same way.
+    browser
+        .client
+        .goto(&format!("{}/settings/rootfolders", app.address))
+        .await
+        .unwrap();
+    browser.click("table.roots button[name=delete]").await;
+    browser.sees("Really delete?").await;
+    browser.click("table.roots button[name=delete]").await;
+    browser.sees("None yet").await;
+    let roots: Value = app.get_json("/api/v3/rootfolder").await;
+    assert_eq!(roots, Value::Array(vec![]));
+    browser.finish("settings_providers").await;
+}
+
+#[tokio::test]
+async fn at_phone_width_an_indexer_is_edited_and_a_download_client_refused_beside_its_folder() {
+    let app = spawn_app().await;
+    let fake = indexers::fake::FakeTorznab::start().await;
+    let indexer = serde_json::json!({
+        "name": "Torznab One", "implementation": "Torznab", "configContract": "TorznabSettings",
+        "enableRss": true, "enableAutomaticSearch": true, "enableInteractiveSearch": true,
+        "priority": 25, "tags": [],
+        "fields": [{"name": "baseUrl", "value": fake.base_url}, {"name": "apiPath", "value": "/api"},
+                   {"name": "apiKey", "value": indexers::fake::API_KEY},
+                   {"name": "categories", "value": [2000, 2040]}]
+    });
+    let created = app.post("/api/v3/indexer", &indexer).await;
+    assert_eq!(created.status(), reqwest::StatusCode::CREATED);
+    let mut browser = Browser::start(390).await;
+    browser.expect_logged(
+        "/api/v3/downloadclient - Failed to load resource: the server responded with a status of 400",
+    );
+    first_run(&browser, &app).await;
+    browser
+        .client
+        .goto(&format!("{}/settings/downloadclients", app.address))
+        .await
+        .unwrap();
+    browser.sees("None yet").await;
+    browser.click("button[name=add]").await;
+    click_button(&browser, "kind", "Torrent Blackhole").await;
+    browser
+        .fill("input[data-field=torrentFolder]", "/no/such/folder")
+        .await;
+    browser
+        .fill("input[data-field=watchFolder]", "/no/such/folder")
+        .await;
+    browser.click("form.provider button[type=submit]").await;
+    browser.element("form.provider .field-error").await;
+    let note = note_after(&browser, "input[data-field=torrentFolder]").await;
+    assert!(note.contains("/no/such/folder"), "{note}");
+    assert!(!scrolls_sideways(&browser).await, "the form fits");
+
+    browser
+        .client
+        .goto(&format!("{}/settings/indexers", app.address))
+        .await
+        .unwrap();
+    browser.sees("Torznab One").await;
+    let edit = browser.element("table.providers button[name=edit]").await;
+    assert!(edit.is_displayed().await.unwrap(), "reachable on a phone");
+    edit.click().await.unwrap();
+    let key = browser.element("input[data-field=apiKey]").await;
+    assert_eq!(
+        key.prop("value").await.unwrap().as_deref(),
+        Some("********")
+    );
+    let categories = browser.element("input[data-field=categories]").await;
+    assert_eq!(
+        categories.prop("value").await.unwrap().as_deref(),
+        Some("2000, 2040")
+    );
+    browser
+        .fill("form.provider input[name=name]", "Torznab Two")
+        .await;
+    browser
+        .fill("input[data-field=categories]", "2040, 2045")
+        .await;
+    browser.click("form.provider button[type=submit]").await;
+    browser.sees("Torznab Two saved").await;
+    let saved: Value = app.get_json("/api/v3/indexer").await;
+    assert_eq!(saved[0]["name"], "Torznab Two");
+    let field = |name: &str| {
+        saved[0]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap()["value"]
+            .clone()
+    };
+    assert_eq!(field("categories"), serde_json::json!([2040, 2045]));
+    assert_eq!(field("apiPath"), "/api", "the rest stands");
+    // The form open again, for the screenshot: every input labelled, none too wide.
+    browser.click("table.providers button[name=edit]").await;
+    browser.element("form.provider").await;
+    let unlabelled: Value = browser
+        .client
+        .execute(
+            "return [...document.querySelectorAll('form.provider input, form.provider select')]\
+             .filter((e) => !e.labels.length && !e.getAttribute('aria-label')).map((e) => e.name);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(unlabelled, Value::Array(vec![]));
+    assert!(!scrolls_sideways(&browser).await, "the form fits");
+    browser.sees("Advanced").await;
+    browser.finish("settings_indexer_phone").await;
+}
