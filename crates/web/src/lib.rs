@@ -14,11 +14,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-pub use assets::{ASSETS, Asset};
-
 /// The paths the UI draws, Radarr's where it has one. Each answers the same
 /// page; the script reads the path.
-pub const PAGES: &[&str] = &[
+const PAGES: &[&str] = &[
     "/",
     "/movies",
     "/movie/{slug}",

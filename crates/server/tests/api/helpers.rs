@@ -229,6 +229,14 @@ impl TestApp {
         app
     }
 
+    /// Posts a command and returns it once it has ended.
+    pub async fn run_command(&self, body: &Value) -> Value {
+        let response = self.post("/api/v3/command", body).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let command: Value = response.json().await.expect("json");
+        self.finished_command(&command["id"]).await
+    }
+
     /// Polls a command until it has ended, and returns it.
     pub async fn finished_command(&self, id: &Value) -> Value {
         for _ in 0..200 {

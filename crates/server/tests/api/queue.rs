@@ -34,7 +34,8 @@ fn finished_folder(folder: &Path, name: &str, files: &[(&str, usize)]) {
         .unwrap();
 }
 
-async fn add_blackhole(app: &TestApp, folder: &str) {
+/// Adds a `TorrentBlackhole` client watching `folder`.
+pub(crate) async fn add_blackhole(app: &TestApp, folder: &str) {
     let response = app
         .post(
             "/api/v3/downloadclient",
@@ -54,15 +55,9 @@ async fn add_blackhole(app: &TestApp, folder: &str) {
 }
 
 async fn refresh(app: &TestApp) {
-    let response = app
-        .post(
-            "/api/v3/command",
-            &json!({"name": "RefreshMonitoredDownloads"}),
-        )
+    let done = app
+        .run_command(&json!({"name": "RefreshMonitoredDownloads"}))
         .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let command: Value = response.json().await.unwrap();
-    let done = app.finished_command(&command["id"]).await;
     assert_eq!(done["status"], "completed", "{done}");
 }
 

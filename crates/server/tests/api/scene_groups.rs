@@ -28,12 +28,8 @@ async fn quick(app: &TestApp, batch_size: i32, retries: i32) {
 }
 
 async fn analyse(app: &TestApp) -> Value {
-    let queued = app
-        .post("/api/v3/command", &json!({"name": "SceneGroupAnalysis"}))
-        .await;
-    assert_eq!(queued.status(), StatusCode::CREATED);
-    let id = queued.json::<Value>().await.unwrap()["id"].clone();
-    app.finished_command(&id).await
+    app.run_command(&json!({"name": "SceneGroupAnalysis"}))
+        .await
 }
 
 #[tokio::test]

@@ -280,15 +280,8 @@ async fn signalr_asks_clients_to_reconnect_when_the_server_stops() {
 }
 
 async fn refresh_downloads(app: &TestApp) {
-    let response = app
-        .post(
-            "/api/v3/command",
-            &json!({"name": "RefreshMonitoredDownloads"}),
-        )
+    app.run_command(&json!({"name": "RefreshMonitoredDownloads"}))
         .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let command: Value = response.json().await.unwrap();
-    app.finished_command(&command["id"]).await;
 }
 
 #[tokio::test]
@@ -296,22 +289,7 @@ async fn signalr_tells_of_queue_and_health_changes() {
     let app = spawn_app().await;
     let watch = tempfile::tempdir().unwrap();
     let folder = watch.path().to_str().unwrap().to_string();
-    let response = app
-        .post(
-            "/api/v3/downloadclient",
-            &json!({
-                "name": "Watched",
-                "implementation": "TorrentBlackhole",
-                "configContract": "TorrentBlackholeSettings",
-                "enable": true,
-                "fields": [
-                    {"name": "torrentFolder", "value": folder},
-                    {"name": "watchFolder", "value": folder}
-                ]
-            }),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::CREATED);
+    crate::queue::add_blackhole(&app, &folder).await;
     let mut hub = connect(&app).await;
     std::fs::write(watch.path().join("Some.Movie.2020.1080p.mkv"), [0u8; 64]).unwrap();
     refresh_downloads(&app).await;

@@ -20,6 +20,15 @@ fn browser() -> Client {
     Client::builder().redirect(Policy::none()).build().unwrap()
 }
 
+/// A GET as a browser without a session makes it, redirects not followed.
+async fn visit(app: &TestApp, path: &str) -> Response {
+    browser()
+        .get(format!("{}{path}", app.address))
+        .send()
+        .await
+        .unwrap()
+}
+
 /// Posts the login form (`fields` as given) to `/login{query}`.
 async fn post_login(app: &TestApp, query: &str, fields: &[(&str, &str)]) -> Response {
     browser()
@@ -77,11 +86,7 @@ async fn get_with_cookie(app: &TestApp, path: &str, cookie: &str) -> Response {
 #[tokio::test]
 async fn the_first_run_form_makes_the_login_and_stores_only_an_argon2_hash() {
     let app = spawn_app().await;
-    let page = browser()
-        .get(format!("{}/login", app.address))
-        .send()
-        .await
-        .unwrap();
+    let page = visit(&app, "/login").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
     assert!(html.contains("Create your login"), "{html}");
@@ -123,14 +128,7 @@ async fn the_first_run_form_makes_the_login_and_stores_only_an_argon2_hash() {
 
     let cookie = create_user(&app).await;
     assert!(cookie.starts_with("UnifiedRadarrAuth="));
-    let html = browser()
-        .get(format!("{}/login", app.address))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = visit(&app, "/login").await.text().await.unwrap();
     assert!(html.contains("Sign in") && !html.contains("Create your login"));
 
     let stored: Value =
@@ -150,11 +148,8 @@ async fn a_wrong_login_goes_back_with_login_failed_and_a_right_one_gets_the_cook
     assert_eq!(wrong.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&wrong), "/login?loginFailed=true");
     assert!(session_set_cookie(&wrong).is_none());
-    let html = browser()
-        .get(format!("{}/login?loginFailed=true", app.address))
-        .send()
+    let html = visit(&app, "/login?loginFailed=true")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -186,11 +181,7 @@ async fn a_wrong_login_goes_back_with_login_failed_and_a_right_one_gets_the_cook
 #[tokio::test]
 async fn initialize_json_needs_the_session_and_logout_ends_it() {
     let app = spawn_app().await;
-    let anonymous = browser()
-        .get(format!("{}/initialize.json", app.address))
-        .send()
-        .await
-        .unwrap();
+    let anonymous = visit(&app, "/initialize.json").await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(anonymous.text().await.unwrap(), "");
 
@@ -229,11 +220,7 @@ async fn initialize_json_needs_the_session_and_logout_ends_it() {
 #[tokio::test]
 async fn the_legacy_initialize_js_reads_as_home_assistant_expects() {
     let app = spawn_app().await;
-    let anonymous = browser()
-        .get(format!("{}/initialize.js", app.address))
-        .send()
-        .await
-        .unwrap();
+    let anonymous = visit(&app, "/initialize.js").await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let response = browser()
         .get(format!(

@@ -8,21 +8,14 @@ use serde_json::json;
 
 use super::{
     PASSWORD, USER, browser, cookie_pair, create_user, get_with_cookie, location,
-    session_set_cookie,
+    session_set_cookie, visit,
 };
 use crate::helpers::{spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn local_addresses_may_skip_the_login_when_configured() {
     let app = spawn_app().await;
-    let initialize = || async {
-        browser()
-            .get(format!("{}/initialize.json", app.address))
-            .send()
-            .await
-            .unwrap()
-            .status()
-    };
+    let initialize = || async { visit(&app, "/initialize.json").await.status() };
     let host = app.get_json("/api/v3/config/host").await;
     assert_eq!(host["authenticationMethod"], "forms", "Radarr v5's default");
     assert_eq!(host["authenticationRequired"], "enabled");
@@ -62,11 +55,7 @@ async fn local_addresses_may_skip_the_login_when_configured() {
 #[tokio::test]
 async fn api_accepts_the_key_or_the_session_and_nothing_else() {
     let app = spawn_app().await;
-    let anonymous = browser()
-        .get(format!("{}/api/v3/movie", app.address))
-        .send()
-        .await
-        .unwrap();
+    let anonymous = visit(&app, "/api/v3/movie").await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(anonymous.text().await.unwrap(), "");
     let cookie = create_user(&app).await;
