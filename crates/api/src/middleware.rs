@@ -10,18 +10,24 @@ use axum::response::Response;
 
 use crate::state::AppState;
 
+/// The request path as sent, before [`lowercase_path`]: for the few routes
+/// whose last segment is a name that keeps its case (a TMDB image's file).
+#[derive(Clone, Debug)]
+pub struct CasedPath(pub String);
+
 /// Lower-cases the request path before routing: Radarr's routes match in any
 /// case and clients rely on it (`/api/v3/qualityProfile`, `/MediaCover/…`).
 pub fn lowercase_path(mut req: Request) -> Request {
-    let uri = req.uri();
-    let path = uri.path();
-    if path.bytes().any(|b| b.is_ascii_uppercase()) {
+    if req.uri().path().bytes().any(|b| b.is_ascii_uppercase()) {
+        let uri = req.uri().clone();
+        let path = uri.path();
+        req.extensions_mut().insert(CasedPath(path.to_string()));
         let lowered = match uri.query() {
             Some(q) => format!("{}?{q}", path.to_ascii_lowercase()),
             None => path.to_ascii_lowercase(),
         };
         if let Ok(new) = lowered.parse::<Uri>() {
-            let mut parts = uri.clone().into_parts();
+            let mut parts = uri.into_parts();
             parts.path_and_query = new.into_parts().path_and_query;
             if let Ok(rebuilt) = Uri::from_parts(parts) {
                 *req.uri_mut() = rebuilt;

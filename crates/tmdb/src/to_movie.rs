@@ -17,7 +17,7 @@ use crate::wire::{CountryReleases, MovieDetails, MovieSummary};
 /// TMDB's configuration for the host it fetches from).
 pub const IMAGE_HOST: &str = "https://image.tmdb.org/t/p/";
 /// Images at their original size.
-const IMAGE_BASE: &str = "https://image.tmdb.org/t/p/original";
+pub const IMAGE_BASE: &str = "https://image.tmdb.org/t/p/original";
 /// Whose certification and release dates count first, as Radarr's default.
 pub const CERTIFICATION_COUNTRY: &str = "US";
 /// Radarr counts a movie released this long after its cinema release when

@@ -11,6 +11,7 @@ use domain::quality::QualityModel;
 use serde::Serialize;
 
 use super::wire_date::WireDate;
+use crate::services::cover_proxy;
 use crate::services::profile_cache::Profiles;
 
 /// What rendering a movie needs beyond the movie: the URL base for image
@@ -185,8 +186,8 @@ pub enum Shape {
     /// `/movie` and `/movie/{id}`: with the file statistics.
     Library,
     /// A lookup result: without `hasFile`, `statistics` and `sizeOnDisk`;
-    /// one not in the library (id 0) links its images where TMDB serves them
-    /// and names the folder the naming format would make.
+    /// one not in the library (id 0) links its images through the server's
+    /// `/MediaCoverProxy` and names the folder the naming format would make.
     Lookup {
         /// On the exclusion list.
         excluded: bool,
@@ -220,7 +221,10 @@ pub fn write_shaped(out: &mut Vec<u8>, movie: &Movie, ctx: &RenderContext, shape
         .map(|i| ImageWire {
             cover_type: i.cover_type,
             url: match (stored, i.remote_url.as_deref()) {
-                (false, Some(remote)) => remote.to_string(),
+                (false, Some(remote)) => match cover_proxy::path_of(remote) {
+                    Some(path) => format!("{}{path}", ctx.url_base),
+                    None => remote.to_string(),
+                },
                 _ => local_image_url(&ctx.url_base, movie.id, i.cover_type),
             },
             remote_url: i.remote_url.as_deref(),

@@ -122,6 +122,7 @@ pub fn app_with(state: AppState, more: Router<AppState>) -> Router {
         .route("/api", get(system::api_info))
         .route("/feed/v3/calendar/radarr.ics", get(calendar::feed))
         .route("/mediacover/{id}/{file}", get(media_cover::get))
+        .route("/mediacoverproxy/{hash}/{file}", get(media_cover::proxy))
         .nest("/api/v3", v3)
         .layer(from_fn_with_state(state.clone(), application_version))
         .layer(from_fn_with_state(state.clone(), require_api_key));

@@ -3,6 +3,7 @@
 pub mod auth_settings;
 pub mod calendar;
 pub mod collections;
+pub mod cover_proxy;
 pub mod folders;
 pub mod grab;
 pub mod import;

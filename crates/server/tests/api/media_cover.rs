@@ -59,3 +59,41 @@ async fn a_poster_is_fetched_once_kept_and_served_in_every_size() {
         .await;
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_search_results_poster_comes_through_the_proxy_in_its_own_case() {
+    let (app, _fake) = spawn_app_with_tmdb().await;
+    let found = app.get_json("/api/v3/movie/lookup?term=tmdb:603").await;
+    let image = &found[0]["images"][0];
+    assert_eq!(
+        image["remoteUrl"],
+        "https://image.tmdb.org/t/p/original/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg"
+    );
+    let url = image["url"].as_str().unwrap();
+    assert!(
+        url.starts_with("/MediaCoverProxy/") && url.ends_with("/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg"),
+        "{url}"
+    );
+
+    let response = app.get(url).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "image/jpeg");
+    assert_eq!(
+        response.bytes().await.unwrap().to_vec(),
+        tmdb::fake::image_bytes("f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg")
+    );
+
+    // Only the address the hash was made from is fetched: another file under
+    // the same hash, a changed hash or a lower-cased name find nothing.
+    let (prefix, _) = url.rsplit_once('/').unwrap();
+    for wrong in [
+        format!("{prefix}/other.jpg"),
+        url.replacen("/MediaCoverProxy/", "/MediaCoverProxy/0", 1),
+        url.to_ascii_lowercase(),
+    ] {
+        let response = app.get(&wrong).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{wrong}");
+    }
+    let anonymous = app.anonymous(Method::GET, url).await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+}

@@ -173,7 +173,7 @@ async fn a_user_adds_a_movie_searches_grabs_a_release_and_removes_it_from_the_qu
         .duration_since(UNIX_EPOCH)
         .unwrap()
         .as_millis();
-    let (app, _tmdb) = spawn_app_with_tmdb().await;
+    let (app, tmdb) = spawn_app_with_tmdb().await;
     app.add_root_folder().await;
     let added = app
         .post(
@@ -235,6 +235,22 @@ async fn a_user_adds_a_movie_searches_grabs_a_release_and_removes_it_from_the_qu
     // Add: search TMDB, pick The Matrix, choose where and how.
     go(&browser, "/add/new").await;
     browser.fill("form.lookup input[name=term]", "Matrix").await;
+    // The result's poster comes through the server, which fetches it from
+    // TMDB's image host (here the fake).
+    let src = browser
+        .element("li.result img")
+        .await
+        .attr("src")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(src.contains("/MediaCoverProxy/"), "{src}");
+    eventually("the poster fetched through the proxy", || async {
+        tmdb.seen()
+            .iter()
+            .any(|s| s.path == "/t/p/original/f89U3ADr1oiB1s9GkdPOEpXUk5H.jpg")
+    })
+    .await;
     browser.click("button[data-tmdb-id='603']").await;
     let form = browser.element("form.add").await;
     form.find(Locator::Css("select[name=rootFolderPath]"))

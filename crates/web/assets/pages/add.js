@@ -14,11 +14,13 @@ function options(values, selected) {
   return values.map(([value, label]) => `<option value="${esc(value)}"${String(value) === String(selected) ? ' selected' : ''}>${esc(label)}</option>`).join('');
 }
 
-// Only library movies have a poster here, served from /MediaCover: a
-// lookup result's image is on TMDB's image host, which the browser may not
-// reach (and need not be told what the user searches for).
+// A library movie's poster is kept under /MediaCover; a search result's
+// comes through the server's /MediaCoverProxy (the browser need not reach
+// TMDB, nor tell it what the user searches for).
 function posterOf(movie, api) {
-  return movie.id && (movie.images || []).some((i) => i.coverType === 'poster') ? api.poster(movie) : '';
+  const poster = (movie.images || []).find((i) => i.coverType === 'poster');
+  if (!poster) return '';
+  return movie.id ? api.poster(movie) : poster.url;
 }
 
 const facts = (m) => [m.studio, m.runtime ? `${m.runtime} min` : '', (m.genres || []).join(', ')].filter(Boolean).join(' · ');

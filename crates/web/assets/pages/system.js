@@ -1,5 +1,16 @@
-// System: the server's status, its health checks and its scheduled tasks.
+// System: the server's status, its health checks, commands and scheduled
+// tasks; its other sections (logs, backups) are modules under system/.
 import { esc } from '../app.js';
+
+// [path segment, title, module under system/ (none: drawn here)].
+export const sections = [
+  ['status', 'Status', null],
+];
+
+// The tabs every section starts with.
+export function tabs(context, current) {
+  return `<nav class="tabs" aria-label="System">${sections.map(([key, title]) => `<a href="${esc(context.link(`/system/${key}`))}"${key === current ? ' aria-current="page"' : ''}>${esc(title)}</a>`).join('')}</nav>`;
+}
 
 const BADGES = { completed: 'ok', failed: 'bad', started: 'warn' };
 
@@ -10,6 +21,17 @@ function commandRow(c) {
 }
 
 export async function render(main, context) {
+  const [, , section = 'status'] = context.path.split('/');
+  const found = sections.find(([key]) => key === section.toLowerCase());
+  if (found && found[2]) {
+    const page = await import(`./system/${found[2]}.js`);
+    await page.render(main, { ...context, section: found[0], title: found[1] });
+    return;
+  }
+  await status(main, context);
+}
+
+async function status(main, context) {
   const { api, live } = context;
   const [status, health, tasks, commands] = await Promise.all([
     api.get('/system/status'), api.get('/health'), api.get('/system/task'), api.get('/command'),
@@ -17,6 +39,7 @@ export async function render(main, context) {
   const row = (label, value) => `<tr><th scope="row">${esc(label)}</th><td>${esc(value)}</td></tr>`;
   main.innerHTML = `
     <h1>System</h1>
+    ${tabs(context, 'status')}
     <h2>Health</h2>
     ${health.length ? `<ul class="health">${health.map((h) => `<li><span class="badge ${h.type === 'error' ? 'bad' : 'warn'}">${esc(h.type)}</span> ${esc(h.message)}</li>`).join('')}</ul>` : '<p class="muted">No problems found.</p>'}
     <h2>About</h2>
@@ -51,6 +74,6 @@ export async function render(main, context) {
   const off = live.on('health', () => {
     off();
     offCommand();
-    render(main, context);
+    status(main, context);
   });
 }
