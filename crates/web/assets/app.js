@@ -86,7 +86,8 @@ function followLinks() {
     event.preventDefault();
     window.history.pushState(null, '', href);
     document.querySelector('#nav').classList.remove('open');
-    draw();
+    // The keyboard's place moves to the new page, as a full load would put it.
+    draw().then(() => document.getElementById('page').focus({ preventScroll: true }));
   });
   window.addEventListener('popstate', draw);
   const toggle = document.querySelector('.menu-toggle');

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
@@ -149,6 +150,44 @@ impl Browser {
     /// Clicks the element `css` names.
     pub async fn click(&self, css: &str) {
         self.element(css).await.click().await.expect("a click");
+    }
+
+    /// Presses `key` where the keyboard's focus is.
+    pub async fn press(&self, key: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(key)
+            .await
+            .expect("the key pressed");
+    }
+
+    /// Presses Tab until the element `css` names has the focus, as a
+    /// keyboard user reaches it; fails when 80 presses do not get there.
+    /// The focused element must show that it is (an outline).
+    pub async fn tab_to(&self, css: &str) {
+        self.element(css).await;
+        for _ in 0..80 {
+            self.press(&Key::Tab).await;
+            let focused = self
+                .client
+                .execute(
+                    "const e = document.activeElement; \
+                     return [e.matches(arguments[0]), getComputedStyle(e).outlineStyle];",
+                    vec![json!(css)],
+                )
+                .await
+                .expect("the focused element");
+            if focused[0] == true {
+                assert_ne!(
+                    focused[1], "none",
+                    "{css} has the focus but shows no outline"
+                );
+                return;
+            }
+        }
+        panic!("Tab never reached {css}");
     }
 
     /// What the page logged at error level since the last call: console

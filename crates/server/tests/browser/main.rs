@@ -7,6 +7,7 @@
 
 mod acquisition;
 mod harness;
+mod keyboard;
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
