@@ -76,6 +76,20 @@ impl Qbittorrent {
         list.as_array().and_then(|all| all.first().cloned())
     }
 
+    /// Removes a category this test made, so runs leave none behind.
+    async fn remove_category(&self, category: &str) {
+        let answer = self
+            .http
+            .post(format!("{}/torrents/removeCategories", self.base))
+            .form(&[("categories", category)])
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.status().is_success(), "{}", answer.status());
+        let left = self.get("/torrents/categories").await;
+        assert!(left.get(category).is_none(), "{category} removed: {left}");
+    }
+
     /// The client's resource for `POST /api/v3/downloadclient`, with a
     /// category of its own: the queue lists every torrent of the category,
     /// and the qBittorrent is shared with other tests and earlier runs.
@@ -175,11 +189,9 @@ async fn a_user_adds_a_movie_searches_grabs_a_release_and_removes_it_from_the_qu
         .as_millis();
     let (app, tmdb) = spawn_app_with_tmdb().await;
     app.add_root_folder().await;
+    let category = format!("radarr-browser-{run}");
     let added = app
-        .post(
-            "/api/v3/downloadclient",
-            &qbittorrent.resource(&format!("radarr-browser-{run}")),
-        )
+        .post("/api/v3/downloadclient", &qbittorrent.resource(&category))
         .await;
     assert_eq!(added.status(), StatusCode::CREATED);
 
@@ -417,6 +429,7 @@ async fn a_user_adds_a_movie_searches_grabs_a_release_and_removes_it_from_the_qu
         qbittorrent.torrent(&hash).await.is_none(),
         "removed from qBittorrent"
     );
+    qbittorrent.remove_category(&category).await;
     browser.finish("acquisition").await;
 }
 
