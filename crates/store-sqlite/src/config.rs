@@ -29,4 +29,18 @@ impl ConfigStore for SqliteStore {
             })
             .await
     }
+
+    async fn config_text_or_insert(&self, key: &str, value: &str) -> Result<String> {
+        self.db
+            .write(|conn| {
+                conn.prepare_cached(
+                    "INSERT INTO config (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                )?
+                .execute([key, value])?;
+                Ok(conn
+                    .prepare_cached("SELECT value FROM config WHERE key = ?1")?
+                    .query_row([key], |row| row.get(0))?)
+            })
+            .await
+    }
 }

@@ -224,6 +224,7 @@ metered!(BlocklistStore {
 metered!(ConfigStore {
     fn config_text(&self, key: &str) -> Result<Option<String>>;
     fn set_config_text(&self, key: &str, value: &str) -> Result<()>;
+    fn config_text_or_insert(&self, key: &str, value: &str) -> Result<String>;
 });
 
 metered!(SceneGroupStore {

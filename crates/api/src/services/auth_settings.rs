@@ -1,7 +1,8 @@
 //! The UI's login settings, kept whole under one key (`auth`): the one user
-//! with an argon2id hash of their password, how the UI authenticates, and the
-//! secret that signs session cookies. Stored in the database, so every
-//! instance on one PostgreSQL database accepts the others' sessions.
+//! with an argon2id hash of their password and how the UI authenticates; and
+//! under its own key (`sessionSecret`), made once, the secret that signs
+//! session cookies. Stored in the database, so every instance on one
+//! PostgreSQL database accepts the others' sessions.
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -12,6 +13,8 @@ use crate::error::{ApiError, ApiResult, ValidationFailure};
 use crate::state::AppState;
 
 const KEY: &str = "auth";
+/// Apart from `auth`, so that making it never rewrites the login settings.
+const SECRET_KEY: &str = "sessionSecret";
 
 /// The shortest password accepted.
 pub const MIN_PASSWORD_LENGTH: usize = 6;
@@ -51,6 +54,9 @@ struct Stored {
     password_hash: Option<String>,
     authentication_method: AuthenticationMethod,
     authentication_required: AuthenticationRequired,
+    /// Where the secret was kept before it had its own key: read to carry
+    /// it over, never written.
+    #[serde(skip_serializing)]
     session_secret: String,
 }
 
@@ -120,20 +126,12 @@ impl AuthSettings {
 /// The settings as saved; a new install's defaults (forms, always required,
 /// no user) until then. The signing secret is made and saved on first use.
 pub async fn load(state: &AppState) -> ApiResult<AuthSettings> {
-    let mut stored: Stored = match state.store.config_text(KEY).await? {
+    let stored: Stored = match state.store.config_text(KEY).await? {
         Some(text) => serde_json::from_str(&text)
             .map_err(|e| ApiError::Internal(format!("the login settings cannot be read: {e}")))?,
         None => Stored::default(),
     };
-    let key = match decode_hex(&stored.session_secret) {
-        Some(key) if key.len() >= 32 => key,
-        _ => {
-            let fresh: [u8; 32] = rand::random();
-            stored.session_secret = encode_hex(&fresh);
-            write(state, &stored).await?;
-            fresh.to_vec()
-        }
-    };
+    let key = session_secret(state, &stored.session_secret).await?;
     let user = match (stored.username, stored.password_hash) {
         (Some(username), Some(hash)) if !username.is_empty() => Some(User {
             username,
@@ -159,14 +157,33 @@ pub async fn save(state: &AppState, settings: &AuthSettings) -> ApiResult<()> {
             .map(|u| u.password_hash.expose_secret().to_string()),
         authentication_method: settings.method,
         authentication_required: settings.required,
-        session_secret: encode_hex(settings.session_key()),
+        session_secret: String::new(),
     };
-    write(state, &stored).await
+    let text = serde_json::to_string(&stored).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(state.store.set_config_text(KEY, &text).await?)
 }
 
-async fn write(state: &AppState, stored: &Stored) -> ApiResult<()> {
-    let text = serde_json::to_string(stored).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(state.store.set_config_text(KEY, &text).await?)
+/// The stored signing secret; made on first use from the one an older
+/// `auth` held, or fresh. Inserted only where none is, so instances
+/// starting together on a new database agree on the first one's.
+async fn session_secret(state: &AppState, carried: &str) -> ApiResult<Vec<u8>> {
+    let usable = |hex: &str| decode_hex(hex).filter(|key| key.len() >= 32);
+    if let Some(text) = state.store.config_text(SECRET_KEY).await? {
+        if let Some(key) = serde_json::from_str::<String>(&text)
+            .ok()
+            .and_then(|h| usable(&h))
+        {
+            return Ok(key);
+        }
+    }
+    let candidate = usable(carried).unwrap_or_else(|| rand::random::<[u8; 32]>().to_vec());
+    let text = serde_json::to_string(&encode_hex(&candidate))
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let stored = state.store.config_text_or_insert(SECRET_KEY, &text).await?;
+    serde_json::from_str::<String>(&stored)
+        .ok()
+        .and_then(|h| usable(&h))
+        .ok_or_else(|| ApiError::Internal("the stored session secret cannot be read".into()))
 }
 
 /// Checks a new user's name and password as the first-run form and

@@ -214,4 +214,26 @@ pub async fn config_text_is_kept_by_key(store: &dyn Store) {
         store.config_text("naming").await.expect("read").as_deref(),
         Some(r#"{"renameMovies":false}"#)
     );
+    // The first value inserted stays; later ones get it back.
+    assert_eq!(
+        store
+            .config_text_or_insert("secret", "\"a\"")
+            .await
+            .expect("insert"),
+        "\"a\""
+    );
+    assert_eq!(
+        store
+            .config_text_or_insert("secret", "\"b\"")
+            .await
+            .expect("kept"),
+        "\"a\""
+    );
+    assert_eq!(
+        store
+            .config_text_or_insert("naming", "{}")
+            .await
+            .expect("kept"),
+        r#"{"renameMovies":false}"#
+    );
 }

@@ -334,3 +334,21 @@ async fn the_cookie_is_secure_behind_a_trusted_https_proxy() {
         .unwrap();
     assert!(!session_set_cookie(&claimed).unwrap().contains("Secure"));
 }
+
+#[tokio::test]
+async fn a_secret_kept_in_the_old_place_is_carried_over_and_the_login_kept_apart() {
+    let app = spawn_app().await;
+    let secret = "ab".repeat(32);
+    app.store
+        .set_config_text("auth", &format!(r#"{{"sessionSecret":"{secret}"}}"#))
+        .await
+        .unwrap();
+    create_user(&app).await;
+    assert_eq!(
+        app.store.config_text("sessionSecret").await.unwrap(),
+        Some(format!(r#""{secret}""#))
+    );
+    let auth = app.store.config_text("auth").await.unwrap().unwrap();
+    assert!(auth.contains(USER), "{auth}");
+    assert!(!auth.contains("sessionSecret"), "{auth}");
+}

@@ -166,6 +166,9 @@ async fn a_session_from_one_instance_is_accepted_by_another_on_postgres() {
     };
     let first = spawn_app_with(on_shared_database(url.clone())).await;
     let second = spawn_app_with(on_shared_database(url)).await;
+    // Both make the signing secret at once; they end up with one.
+    let (a, b) = tokio::join!(visit(&first, "/login"), visit(&second, "/login"));
+    assert_eq!((a.status(), b.status()), (StatusCode::OK, StatusCode::OK));
     let cookie = create_user(&first).await;
     let response = get_with_cookie(&second, "/initialize.json", &cookie).await;
     assert_eq!(
