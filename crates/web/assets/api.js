@@ -40,7 +40,8 @@ async function call(method, path, body) {
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body);
 export const put = (path, body) => call('PUT', path, body);
-export const del = (path) => call('DELETE', path);
+// A body only where Radarr takes one (`DELETE …/bulk` with `{ids}`).
+export const del = (path, body) => call('DELETE', path, body);
 
 // A poster's URL: the server keeps covers under /MediaCover.
 export function poster(movie, width = 250) {

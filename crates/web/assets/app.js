@@ -13,6 +13,7 @@ const routes = [
   [/^\/movie\/[^/]+$/, 'movie'],
   [/^\/activity\/queue$/, 'queue'],
   [/^\/activity\/history$/, 'history'],
+  [/^\/activity\/blocklist$/, 'blocklist'],
   [/^\/calendar$/, 'calendar'],
   [/^\/wanted\/(missing|cutoffunmet)$/, 'wanted'],
   [/^\/settings(\/.*)?$/, 'settings'],

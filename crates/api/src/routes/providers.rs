@@ -2,10 +2,11 @@
 //! serves them: list, one, add, update (with the id in the path or the
 //! body), delete, schema, test and testall. A provider is checked before it
 //! is saved: its settings always, the service itself unless
-//! `forceSave=true` (Prowlarr's retry after a failed test).
+//! `forceSave=true` (Prowlarr's retry after a failed test). `action/{name}`
+//! asks the provider a form describes for a field's options.
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -17,6 +18,7 @@ use crate::extract::{ApiJson, QueryParams};
 use crate::providers::ProviderKindApi;
 use crate::providers::resource::read;
 use crate::routes::respond::{Id, accepted, created_json, deleted, json, ok, update_id};
+use crate::services::provider_actions::request_action;
 use crate::state::AppState;
 
 /// The routes of kind `P` under `/{P::ROUTE}`.
@@ -30,6 +32,7 @@ pub fn routes<P: ProviderKindApi>() -> Router<AppState> {
         .route(&format!("{base}/schema"), get(schema::<P>))
         .route(&format!("{base}/test"), post(test_one::<P>))
         .route(&format!("{base}/testall"), post(test_all::<P>))
+        .route(&format!("{base}/action/{{name}}"), post(action::<P>))
         .route(
             &format!("{base}/{{id}}"),
             get(one::<P>).put(update::<P>).delete(remove::<P>),
@@ -185,4 +188,37 @@ async fn test_all<P: ProviderKindApi>(State(state): State<AppState>) -> ApiResul
         StatusCode::BAD_REQUEST
     };
     json(status, &results)
+}
+
+/// The provider a form being filled in describes, if it can be read yet.
+/// The name plays no part in an action, so an unnamed new form is still read.
+fn read_form<P: ProviderKindApi>(mut body: Value, stored: Option<&Provider>) -> Option<Provider> {
+    if let Some(map) = body.as_object_mut() {
+        let named = map.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case("name") && v.as_str().is_some_and(|s| !s.trim().is_empty())
+        });
+        if !named {
+            map.retain(|k, _| !k.eq_ignore_ascii_case("name"));
+            map.insert("name".into(), json!(P::ROUTE));
+        }
+    }
+    read_body::<P>(&body, stored).ok()
+}
+
+/// `POST …/action/{name}`: what the provider the body describes offers for
+/// a field (`{"options": […]}`), or null for an action it does not have.
+/// The body is not validated (it is a form being filled in): one that
+/// cannot be read yet gets the action's defaults.
+#[tracing::instrument(skip_all)]
+async fn action<P: ProviderKindApi>(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    ApiJson(body): ApiJson<Value>,
+) -> ApiResult<Response> {
+    let stored = match body_id(&body) {
+        Some(id) if id > 0 => state.store.provider(P::KIND, id).await.ok(),
+        _ => None,
+    };
+    let provider = read_form::<P>(body, stored.as_ref());
+    ok(&request_action(P::KIND, &name, provider.as_ref()).await)
 }

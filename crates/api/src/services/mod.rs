@@ -19,6 +19,7 @@ pub mod movies;
 pub mod naming;
 pub mod parse;
 pub mod profile_cache;
+pub mod provider_actions;
 pub mod push;
 pub mod recycle_bin;
 pub mod refresh;

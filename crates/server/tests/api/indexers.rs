@@ -473,3 +473,89 @@ async fn health_warns_when_no_indexer_syncs_rss_or_searches() {
         "No indexers available with Automatic Search enabled, Radarr will not provide any automatic search results"
     );
 }
+
+/// The option values of a `newznabCategories` answer.
+async fn category_values(app: &TestApp, route: &str, body: &Value) -> Vec<i64> {
+    let response = app
+        .post(&format!("/api/v3/{route}/action/newznabCategories"), body)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let answer: Value = response.json().await.unwrap();
+    answer["options"]
+        .as_array()
+        .unwrap_or_else(|| panic!("options in {answer}"))
+        .iter()
+        .map(|o| o["value"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_categories_action_reads_the_indexers_caps_or_offers_the_movie_defaults() {
+    let app = spawn_app().await;
+    let torznab = FakeTorznab::start().await;
+    let movie_defaults = [2000, 2010, 2020, 2030, 2040, 2045, 2050, 2060];
+
+    // A form not saved yet: the indexer's own categories, subcategories
+    // after their parent, each with its number as the hint.
+    let mut body = prowlarr_body("", &torznab, true);
+    let answer: Value = app
+        .post("/api/v3/indexer/action/newznabCategories", &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let options = answer["options"].as_array().unwrap();
+    let values: Vec<i64> = options
+        .iter()
+        .map(|o| o["value"].as_i64().unwrap())
+        .collect();
+    assert_eq!(values, [2000, 2030, 2040, 2045, 2050, 100001, 100002]);
+    assert_eq!(options[0]["name"], "Movies");
+    assert_eq!(options[0].get("parentValue"), None);
+    assert_eq!(options[2]["name"], "Movies/HD");
+    assert_eq!(options[2]["parentValue"], 2000);
+    assert_eq!(options[2]["hint"], "(2040)");
+    assert_eq!(options[5]["name"], "Movies HD x264");
+    assert_eq!(torznab.requests_of("caps").len(), 1);
+
+    // Saved, its key comes back masked: the stored key asks the caps.
+    body["name"] = json!("Saved");
+    let added = add(&app, &body, "/api/v3/indexer").await;
+    assert_eq!(field(&added, "apiKey")["value"], "********");
+    assert_eq!(
+        category_values(&app, "indexer", &added).await,
+        values,
+        "the stored key was used"
+    );
+
+    // A Newznab indexer's TV comes after its movies; audio is left out.
+    let newznab = FakeNewznab::start().await;
+    let tv_last = category_values(&app, "indexer", &prowlarr_body("N", &newznab, false)).await;
+    assert_eq!(tv_last[..8], movie_defaults);
+    assert_eq!(tv_last[8..], [5000, 5030, 5040]);
+
+    // Caps that cannot be read, and a form without a URL yet: the defaults.
+    torznab.trouble([Trouble::ServerError]);
+    assert_eq!(
+        category_values(&app, "indexer", &body).await,
+        movie_defaults
+    );
+    let schema = app.get_json("/api/v3/indexer/schema").await;
+    assert_eq!(
+        category_values(&app, "indexer", &schema[0]).await,
+        movie_defaults
+    );
+
+    // An action a provider does not have answers null, as Radarr's does.
+    let unknown = app.post("/api/v3/indexer/action/nothingHere", &body).await;
+    assert_eq!(unknown.status(), StatusCode::OK);
+    assert_eq!(unknown.json::<Value>().await.unwrap(), Value::Null);
+    let clients = app.get_json("/api/v3/downloadclient/schema").await;
+    let client = app
+        .post(
+            "/api/v3/downloadclient/action/newznabCategories",
+            &clients[0],
+        )
+        .await;
+    assert_eq!(client.json::<Value>().await.unwrap(), Value::Null);
+}

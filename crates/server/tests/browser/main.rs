@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod acquisition;
+mod blocklist;
 mod harness;
 mod keyboard;
 #[path = "../api/helpers.rs"]
@@ -13,6 +14,7 @@ mod keyboard;
 mod helpers;
 mod library;
 mod settings;
+mod settings_more;
 
 use indexers::fake_hdbits::catalogue::{generate, mixed_groups};
 use indexers::fake_hdbits::{FakeHdBits, PASSKEY};

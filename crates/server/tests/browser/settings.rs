@@ -528,17 +528,27 @@ async fn at_phone_width_an_indexer_is_edited_and_a_download_client_refused_besid
         key.prop("value").await.unwrap().as_deref(),
         Some("********")
     );
-    let categories = browser.element("input[data-field=categories]").await;
-    assert_eq!(
-        categories.prop("value").await.unwrap().as_deref(),
-        Some("2000, 2040")
-    );
+    // Categories are chosen from those the indexer lists, the saved ones chosen.
+    browser.sees("Movies/UHD").await;
+    let chosen: Value = browser
+        .client
+        .execute(
+            "return [...document.querySelector('select[data-field=categories]').selectedOptions].map((o) => o.value);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(chosen, serde_json::json!(["2000", "2040"]));
     browser
         .fill("form.provider input[name=name]", "Torznab Two")
         .await;
-    browser
-        .fill("input[data-field=categories]", "2040, 2045")
-        .await;
+    for value in ["2000", "2045"] {
+        browser
+            .click(&format!(
+                "select[data-field=categories] option[value='{value}']"
+            ))
+            .await;
+    }
     browser.click("form.provider button[type=submit]").await;
     browser.sees("Torznab Two saved").await;
     let saved: Value = app.get_json("/api/v3/indexer").await;

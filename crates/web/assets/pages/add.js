@@ -1,8 +1,9 @@
 // Add a movie: search TMDB through the server's lookup, pick a result, and
 // add it with a root folder, quality profile, minimum availability, monitor
-// choice and an optional search on add. Radarr's validation is shown beside
-// the field it names; a lookup that fails shows the server's message.
+// choice, tags and an optional search on add. Radarr's validation is shown
+// beside the field it names; a lookup that fails shows the server's message.
 import { esc, showFailures, toast } from '../app.js';
+import { chosenTags, loadTags, tagPicker, wireTagPicker } from '../tags.js';
 
 const AVAILABILITY = [['announced', 'Announced'], ['inCinemas', 'In cinemas'], ['released', 'Released']];
 const MONITOR = [['movieOnly', 'Movie only'], ['movieAndCollection', 'Movie and collection'], ['none', 'None']];
@@ -27,6 +28,8 @@ const facts = (m) => [m.studio, m.runtime ? `${m.runtime} min` : '', (m.genres |
 
 export async function render(main, { api, link }) {
   const [folders, profiles] = await Promise.all([api.get('/rootfolder'), api.get('/qualityprofile')]);
+  // Read again as each form opens: a tag made in one is there for the next.
+  let tags = [];
   const defaults = { monitor: 'movieOnly', minimumAvailability: 'released', searchForMovie: false, ...JSON.parse(localStorage.getItem(REMEMBERED) || '{}') };
   main.innerHTML = `
     <h1>Add a movie</h1>
@@ -92,6 +95,7 @@ export async function render(main, { api, link }) {
       <select id="${id}-monitor" name="monitor" data-property="Monitor">${options(MONITOR, defaults.monitor)}</select>
       <label for="${id}-search">Start search for the movie</label>
       <input id="${id}-search" name="searchForMovie" type="checkbox"${defaults.searchForMovie ? ' checked' : ''}>
+      ${tagPicker(tags, [], id)}
       <span></span><button type="submit" class="primary">Add movie</button>
     </form>`;
   }
@@ -112,7 +116,7 @@ export async function render(main, { api, link }) {
       qualityProfileId: chosen.qualityProfileId,
       minimumAvailability: chosen.minimumAvailability,
       monitored: chosen.monitor !== 'none',
-      tags: [],
+      tags: chosenTags(form),
       addOptions: { monitor: chosen.monitor, searchForMovie: chosen.searchForMovie, addMethod: 'manual' },
     };
     const button = form.querySelector('button[type=submit]');
@@ -129,7 +133,7 @@ export async function render(main, { api, link }) {
     }
   }
 
-  list.addEventListener('click', (event) => {
+  list.addEventListener('click', async (event) => {
     const button = event.target.closest('button[name=choose]');
     if (!button) return;
     const m = results[Number(button.dataset.at)];
@@ -139,9 +143,15 @@ export async function render(main, { api, link }) {
       button.setAttribute('aria-expanded', 'false');
       return;
     }
+    try {
+      tags = await loadTags(api);
+    } catch (error) {
+      toast(error.message);
+    }
     button.insertAdjacentHTML('afterend', addForm(m));
     button.setAttribute('aria-expanded', 'true');
     const form = button.nextElementSibling;
+    wireTagPicker(form, api);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       add(form, m);

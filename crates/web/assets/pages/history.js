@@ -1,6 +1,7 @@
 // History: every grab, import, failure and deletion, newest first, paged by
 // the server; follows new events live.
 import { esc } from '../app.js';
+import { activityTabs } from './activity_tabs.js';
 
 const EVENTS = {
   grabbed: 'Grabbed',
@@ -16,6 +17,7 @@ export async function render(main, { api, link, live }) {
   const view = { page: 1, pageSize: 50 };
   main.innerHTML = `
     <h1>History</h1>
+    ${activityTabs(link, 'history')}
     <div class="toolbar"><span class="count" aria-live="polite"></span></div>
     <table class="wide"><thead><tr><th>Event</th><th>Movie</th><th>Release</th><th>Quality</th><th>Date</th></tr></thead><tbody></tbody></table>
     <div class="toolbar"><button type="button" name="previous">Previous</button><button type="button" name="next">Next</button></div>`;

@@ -3,6 +3,7 @@
 // rejections and score, each approved one a grab away; edit, refresh and
 // delete. Redrawn when the server says the movie changed.
 import { esc, size, showFailures, toast } from '../app.js';
+import { chosenTags, loadTags, tagPicker, wireTagPicker } from '../tags.js';
 
 const AVAILABILITY = [['announced', 'Announced'], ['inCinemas', 'In cinemas'], ['released', 'Released']];
 
@@ -27,6 +28,8 @@ export async function render(main, { path, api, link, live }) {
     return;
   }
   const [profiles, folders] = await Promise.all([api.get('/qualityprofile'), api.get('/rootfolder')]);
+  // The labels of the movie's tags, read again whenever the editor opens.
+  let tags = await loadTags(api);
   main.innerHTML = `<section class="movie-head"></section>
     <div class="toolbar actions">
       <button type="button" name="interactive" class="primary">Interactive search</button>
@@ -54,7 +57,8 @@ export async function render(main, { path, api, link, live }) {
         <p><span class="badge ${movie.hasFile ? 'ok' : movie.monitored ? 'bad' : ''}">${movie.hasFile ? 'Downloaded' : movie.monitored ? 'Missing' : 'Unmonitored'}</span>
           <span class="badge">${movie.monitored ? 'Monitored' : 'Not monitored'}</span>
           <span class="badge">${esc(profile ? profile.name : 'No profile')}</span>
-          <span class="badge">Minimum: ${esc(movie.minimumAvailability)}</span></p>
+          <span class="badge">Minimum: ${esc(movie.minimumAvailability)}</span>
+          ${(movie.tags || []).map((id) => `<span class="badge tag">${esc(tags.find((t) => t.id === id)?.label ?? id)}</span>`).join(' ')}</p>
         <p>${esc(movie.overview || '')}</p>
         <p class="muted">${esc(movie.path || '')}${movie.sizeOnDisk ? ` · ${esc(size(movie.sizeOnDisk))}` : ''}</p></div>`;
   }
@@ -134,26 +138,33 @@ export async function render(main, { path, api, link, live }) {
 
   const choices = (values, selected) => values.map(([v, l]) => `<option value="${esc(v)}"${String(v) === String(selected) ? ' selected' : ''}>${esc(l)}</option>`).join('');
 
-  function edit() {
+  async function edit() {
+    tags = await loadTags(api);
     toggle('edit', `<form class="form edit" novalidate>
       <label for="edit-monitored">Monitored</label><input id="edit-monitored" name="monitored" type="checkbox"${movie.monitored ? ' checked' : ''}>
       <label for="edit-profile">Quality profile</label><select id="edit-profile" name="qualityProfileId" data-property="QualityProfileId">${choices(profiles.map((p) => [p.id, p.name]), movie.qualityProfileId)}</select>
       <label for="edit-availability">Minimum availability</label><select id="edit-availability" name="minimumAvailability" data-property="MinimumAvailability">${choices(AVAILABILITY, movie.minimumAvailability)}</select>
       <label for="edit-path">Path</label><input id="edit-path" name="path" data-property="Path" value="${esc(movie.path)}" list="edit-roots">
       <datalist id="edit-roots">${folders.map((f) => `<option value="${esc(f.path)}">`).join('')}</datalist>
-      <span></span><button type="submit" class="primary">Save</button></form>`, (form) => form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const changed = { ...movie, monitored: form.elements.monitored.checked, qualityProfileId: Number(form.elements.qualityProfileId.value), minimumAvailability: form.elements.minimumAvailability.value, path: form.elements.path.value };
-      try {
-        movie = await api.put(`/movie/${movie.id}`, changed);
-        panel.innerHTML = '';
-        main.querySelector('button[name=edit]').setAttribute('aria-expanded', 'false');
-        drawHead();
-        toast('Saved');
-      } catch (error) {
-        showFailures(form, error);
-      }
-    }));
+      ${tagPicker(tags, movie.tags, 'edit')}
+      <span></span><button type="submit" class="primary">Save</button></form>`, (form) => {
+      wireTagPicker(form, api);
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        const changed = { ...movie, monitored: form.elements.monitored.checked, qualityProfileId: Number(form.elements.qualityProfileId.value), minimumAvailability: form.elements.minimumAvailability.value, path: form.elements.path.value, tags: chosenTags(form) };
+        try {
+          movie = await api.put(`/movie/${movie.id}`, changed);
+          // A tag made in the picker is new to the page's list.
+          tags = await loadTags(api);
+          panel.innerHTML = '';
+          main.querySelector('button[name=edit]').setAttribute('aria-expanded', 'false');
+          drawHead();
+          toast('Saved');
+        } catch (error) {
+          showFailures(form, error);
+        }
+      });
+    });
   }
 
   function remove() {
@@ -186,7 +197,7 @@ export async function render(main, { path, api, link, live }) {
     if (name === 'interactive') interactive();
     else if (name === 'search') command({ name: 'MoviesSearch', movieIds: [movie.id] }, 'Search started');
     else if (name === 'refresh') command({ name: 'RefreshMovie', movieIds: [movie.id] }, 'Refresh started');
-    else if (name === 'edit') edit();
+    else if (name === 'edit') edit().catch((error) => toast(error.message));
     else if (name === 'delete') remove();
   });
 

@@ -3,6 +3,7 @@
 // its release blocklisted so it is not grabbed again. Drawn again whenever
 // the server says the queue changed.
 import { esc, size, toast } from '../app.js';
+import { activityTabs } from './activity_tabs.js';
 
 const PAGE_SIZE = 50;
 
@@ -29,6 +30,7 @@ export async function render(main, { api, link, live }) {
   let stale = false;
   main.innerHTML = `
     <h1>Queue</h1>
+    ${activityTabs(link, 'queue')}
     <div class="toolbar">
       <button type="button" name="refresh">Check the clients now</button>
       <span class="count" aria-live="polite"></span>

@@ -1,6 +1,8 @@
 // One quality profile's editor: its name, qualities, cutoff, custom format
 // scores and minimum scene-group reputation, saved whole with PUT (as
-// Radarr's UI does), with Radarr's refusals shown beside each field.
+// Radarr's UI does), with Radarr's refusals shown beside each field. A new
+// profile (id null) starts from the server's template and is added with
+// POST; the page then moves to its own address.
 import { esc, showFailures, toast } from '../../app.js';
 import { heading } from '../settings.js';
 
@@ -22,9 +24,11 @@ function number(field, property, label, value, extra = '') {
 
 export async function render(main, context, id) {
   const { api, link } = context;
-  const profile = await api.get(`/qualityprofile/${id}`);
+  const profile = id == null ? await api.get('/qualityprofile/schema') : await api.get(`/qualityprofile/${id}`);
+  if (id == null) delete profile.id;
+  const title = () => (profile.id == null ? 'New profile' : `Profile: ${profile.name}`);
   main.innerHTML = `
-    ${heading(context, `Profile: ${profile.name}`)}
+    ${heading(context, title())}
     <form class="form profile" novalidate>
       <label for="qp-name">Name</label>
       <input id="qp-name" name="name" data-property="Name" value="${esc(profile.name)}" required>
@@ -69,10 +73,13 @@ export async function render(main, context, id) {
     changed.minReputationScore = Number(form.elements.minReputationScore.value);
     form.querySelectorAll('input[name=format]').forEach((input) => { changed.formatItems[Number(input.dataset.index)].score = Number(input.value); });
     try {
-      Object.assign(profile, await api.put(`/qualityprofile/${id}`, changed));
+      const isNew = profile.id == null;
+      Object.assign(profile, isNew ? await api.post('/qualityprofile', changed) : await api.put(`/qualityprofile/${profile.id}`, changed));
+      // Saved once, it is edited at its own address from now on.
+      if (isNew) window.history.replaceState(null, '', link(`/settings/profiles?id=${profile.id}`));
       form.querySelectorAll('.field-error').forEach((e) => e.remove());
       form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
-      main.querySelector('h1').textContent = `Profile: ${profile.name}`;
+      main.querySelector('h1').textContent = title();
       toast(`Profile ${profile.name} saved`);
     } catch (error) {
       showFailures(form, error);

@@ -1,10 +1,13 @@
 // Settings → Indexers and Download clients (the same provider shape in
 // Radarr): the list, "Add" from the kinds the schema offers, a form drawn
 // from a kind's fields, Test, Save (the server tests on save) and Delete
-// after a second click. Refusals show beside the field they name.
+// after a second click. Refusals show beside the field they name. Tags
+// are chosen with the tag picker; a field whose choices the provider lists
+// (an indexer's categories) is filled by asking the server.
 import { esc, showFailures, toast } from '../../app.js';
 import { heading } from '../settings.js';
-import { fieldInputs, readFields } from './provider_fields.js';
+import { chosenTags, loadTags, tagPicker, wireTagPicker } from '../../tags.js';
+import { fieldInputs, loadActionOptions, readFields } from './provider_fields.js';
 
 const onOff = (on) => `<span class="badge ${on ? 'ok' : ''}">${on ? 'On' : 'Off'}</span>`;
 
@@ -47,7 +50,7 @@ function table(kind, rows) {
   </tbody></table>`;
 }
 
-function formHtml(kind, resource) {
+function formHtml(kind, resource, tags) {
   const isNew = resource.id == null;
   return `<h2>${isNew ? 'New' : 'Edit'} ${esc(kind.noun)}: ${esc(resource.implementationName || resource.implementation)}</h2>
     <form class="form provider" novalidate autocomplete="off">
@@ -58,6 +61,7 @@ function formHtml(kind, resource) {
       <label for="pv-priority">Priority</label>
       <input id="pv-priority" name="priority" data-property="Priority" type="number" min="1" max="50" step="1" value="${esc(resource.priority ?? 25)}">
       ${fieldInputs(resource.fields || [])}
+      ${tagPicker(tags, resource.tags, 'pv')}
       <span></span>
       <div class="toolbar"><button type="submit" class="primary">Save</button><button type="button" name="test">Test</button><button type="button" name="cancel">Cancel</button></div>
     </form>`;
@@ -83,18 +87,27 @@ export async function render(main, context) {
   const load = async () => { current = await api.get(kind.path); list.innerHTML = table(kind, current); };
   list.innerHTML = table(kind, current);
 
-  function open(resource) {
+  async function open(resource) {
+    const tags = await loadTags(api);
     choose.hidden = true;
-    editor.innerHTML = formHtml(kind, resource);
+    editor.innerHTML = formHtml(kind, resource, tags);
     const form = editor.querySelector('form');
+    wireTagPicker(form, api);
     const read = () => {
       const changed = structuredClone(resource);
       changed.name = form.elements.name.value;
       for (const [field] of kind.switches) changed[field] = form.elements[field].checked;
       changed.priority = Number(form.elements.priority.value);
       changed.fields = readFields(form, resource.fields || []);
+      changed.tags = chosenTags(form);
       return changed;
     };
+    // The choices depend on the settings (an indexer's URL and key): asked
+    // again when one of those changes.
+    const refreshOptions = () => loadActionOptions(form, api, kind.path, read);
+    form.addEventListener('change', (event) => {
+      if (event.target.dataset.field && !event.target.dataset.action) refreshOptions();
+    });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const changed = read();
@@ -122,6 +135,7 @@ export async function render(main, context) {
     });
     form.querySelector('button[name=cancel]').addEventListener('click', () => { editor.innerHTML = ''; });
     form.elements.name.focus();
+    await refreshOptions();
   }
 
   main.querySelector('button[name=add]').addEventListener('click', () => {
@@ -135,14 +149,14 @@ export async function render(main, context) {
     delete template.id;
     template.name = template.name || template.implementationName || template.implementation;
     for (const [field] of kind.switches) template[field] = template[field] ?? true;
-    open(template);
+    open(template).catch((error) => toast(error.message));
   });
   list.addEventListener('click', async (event) => {
     const button = event.target.closest('button[data-id]');
     if (!button) return;
     const id = Number(button.dataset.id);
     if (button.name === 'edit') {
-      open(await api.get(`${kind.path}/${id}`));
+      await open(await api.get(`${kind.path}/${id}`));
       return;
     }
     if (!armed(button)) return;
