@@ -168,21 +168,25 @@ pub async fn save(state: &AppState, settings: &AuthSettings) -> ApiResult<()> {
 /// starting together on a new database agree on the first one's.
 async fn session_secret(state: &AppState, carried: &str) -> ApiResult<Vec<u8>> {
     let usable = |hex: &str| decode_hex(hex).filter(|key| key.len() >= 32);
-    if let Some(text) = state.store.config_text(SECRET_KEY).await? {
-        if let Some(key) = serde_json::from_str::<String>(&text)
+    let read = |text: &str| {
+        serde_json::from_str::<String>(text)
             .ok()
-            .and_then(|h| usable(&h))
-        {
-            return Ok(key);
-        }
+            .and_then(|hex| usable(&hex))
+    };
+    if let Some(key) = state
+        .store
+        .config_text(SECRET_KEY)
+        .await?
+        .as_deref()
+        .and_then(read)
+    {
+        return Ok(key);
     }
     let candidate = usable(carried).unwrap_or_else(|| rand::random::<[u8; 32]>().to_vec());
     let text = serde_json::to_string(&encode_hex(&candidate))
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let stored = state.store.config_text_or_insert(SECRET_KEY, &text).await?;
-    serde_json::from_str::<String>(&stored)
-        .ok()
-        .and_then(|h| usable(&h))
+    read(&stored)
         .ok_or_else(|| ApiError::Internal("the stored session secret cannot be read".into()))
 }
 
