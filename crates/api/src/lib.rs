@@ -9,6 +9,7 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod json_input;
+pub mod logs;
 pub mod middleware;
 pub mod providers;
 pub mod resources;

@@ -13,6 +13,7 @@ use tmdb::Tmdb;
 use crate::auth::FailureTracker;
 use crate::commands::Commands;
 use crate::events::Events;
+use crate::logs::RecentLogs;
 use crate::services::list_cache::ListCache;
 use crate::services::profile_cache::ProfileCache;
 use crate::services::rendered_movies::RenderedMovies;
@@ -81,6 +82,12 @@ pub struct AppState {
     pub indexers: Arc<IndexerPool>,
     /// What changed, for the SignalR hub's listeners.
     pub events: Arc<Events>,
+    /// How a restore checks a backup's `config.toml`: as the server reads
+    /// it at start. Accepts anything until the server sets it.
+    pub config_file_check: crate::services::backup::ConfigFileCheck,
+    /// The latest log entries, for `/api/v3/log`; the server's tracing
+    /// layer feeds them.
+    pub logs: Arc<RecentLogs>,
 }
 
 /// How often expired cache entries are dropped.
@@ -121,6 +128,8 @@ impl AppState {
             releases: Arc::new(ReleaseCache::default()),
             indexers: Arc::new(IndexerPool::default()),
             events: Arc::new(Events::default()),
+            config_file_check: |_| Ok(()),
+            logs: Arc::new(RecentLogs::default()),
         }
     }
 }

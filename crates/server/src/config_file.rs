@@ -50,6 +50,14 @@ pub fn load(data_dir: &Path) -> Result<FileConfig, ServerError> {
     }
 }
 
+/// Checks the text of a config file as [`load`] reads it, for a restore
+/// that is about to put it in place.
+pub fn check(text: &str) -> Result<(), String> {
+    toml::from_str::<FileConfig>(text)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 /// Stores the API key in the file, keeping everything else the user wrote.
 /// Written to a temporary file and renamed, so a crash leaves the old file whole.
 pub fn save_api_key(data_dir: &Path, key: &str) -> Result<(), ServerError> {
@@ -89,5 +97,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "prot = 9000\n").unwrap();
         assert!(matches!(load(dir.path()), Err(ServerError::Config(_))));
+    }
+
+    #[test]
+    fn a_restored_file_is_checked_as_a_start_reads_it() {
+        assert_eq!(check("port = 9000\napi_key = \"abc\"\n"), Ok(()));
+        assert!(check("prot = 9000\n").unwrap_err().contains("prot"));
+        assert!(check("port = \"many\"\n").is_err());
     }
 }

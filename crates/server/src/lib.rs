@@ -8,6 +8,7 @@ pub mod config_file;
 pub mod data_dir;
 pub mod error;
 pub mod parse_titles;
+pub mod restore;
 pub mod settings;
 pub mod telemetry;
 
@@ -68,12 +69,17 @@ pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
         DatabaseSettings::Sqlite(path) => {
             let lock = data_dir::lock(&settings.data_dir)?;
             data_dir::ensure_parent(path)?;
+            // Under the lock and before the database opens: a restore
+            // staged by the last run takes the database's place.
+            restore::apply_staged(&settings.data_dir, &settings.database)?;
             (
                 Arc::new(Metered::new(SqliteStore::open(path).await?)),
                 Some(lock),
             )
         }
         DatabaseSettings::Postgres(options) => {
+            // Only says so when a SQLite restore waits in the folder.
+            restore::apply_staged(&settings.data_dir, &settings.database)?;
             (Arc::new(PostgresStore::connect(options).await?), None)
         }
     };
@@ -101,12 +107,15 @@ pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
     };
     let tmdb =
         TmdbClient::new(settings.tmdb.clone()).map_err(|e| ServerError::Config(e.to_string()))?;
-    let state = AppState::new(
+    let mut state = AppState::new(
         store.clone(),
         Arc::new(tmdb),
         config,
         telemetry::renderer(store.clone()),
     );
+    state.config_file_check = config_file::check;
+    // The process's logging feeds this server's recent entries from now on.
+    telemetry::log_capture::feed(&state.logs);
     Ok(Prepared {
         state,
         store,

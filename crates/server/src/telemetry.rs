@@ -1,6 +1,11 @@
-//! Logs and metrics: `tracing` to stderr at the chosen level, and one
+//! Logs and metrics: `tracing` to stderr and to Radarr's rolled log files at
+//! the chosen level, the recent entries `/api/v3/log` shows, and one
 //! Prometheus recorder for the process with the names dashboards rely on.
 
+pub mod log_capture;
+pub mod rolling_file;
+
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use api::MetricsRenderer;
@@ -19,16 +24,47 @@ const QUERY_BUCKETS: [f64; 10] = [
     0.0002, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 1.0,
 ];
 
-/// Starts logging at `level` (a level name or a full tracing filter);
-/// `RUST_LOG` overrides it. Calling it again keeps the first subscriber.
-pub fn init_logging(level: &str) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .or_else(|_| tracing_subscriber::EnvFilter::try_new(level))
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+/// Keeps the log file written: dropping it writes out the lines still
+/// queued. Hold it for the life of the process.
+#[must_use = "the log file stops being written when the guard is dropped"]
+pub struct LoggingGuard {
+    _file: Option<tracing_appender::non_blocking::WorkerGuard>,
+}
+
+/// Starts logging at `level` (a level name or a full tracing filter): to
+/// stderr, where `RUST_LOG` overrides it, and to `logs/radarr.txt` in
+/// `data_dir`; entries at info and above also go to the recent entries of
+/// each server that [`log_capture::feed`]s its own. Calling it again keeps
+/// the first subscriber.
+pub fn init_logging(level: &str, data_dir: &Path) -> LoggingGuard {
+    use tracing_subscriber::filter::{EnvFilter, LevelFilter};
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::{Layer, fmt};
+
+    let chosen = || EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info"));
+    let stderr_filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| chosen());
+    let (file, guard) = match log_capture::FileLayer::open(data_dir) {
+        Ok((layer, guard)) => (Some(layer.with_filter(chosen())), Some(guard)),
+        Err(e) => {
+            eprintln!(
+                "unified-radarr: cannot write log files in {}: {e}",
+                api::logs::files::folder(data_dir).display()
+            );
+            (None, None)
+        }
+    };
+    let _ = tracing_subscriber::registry()
+        .with(
+            fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(stderr_filter),
+        )
+        .with(file)
+        // Radarr's log table keeps info and above whatever the file's level.
+        .with(log_capture::RecentLayer.with_filter(LevelFilter::INFO))
         .try_init();
+    LoggingGuard { _file: guard }
 }
 
 /// The process-wide recorder: installed once, shared by every server in the

@@ -121,4 +121,19 @@ impl Database for PostgresStore {
     async fn close(&self) {
         self.pool.close().await;
     }
+
+    async fn backup_database(&self, _to: &std::path::Path) -> Result<()> {
+        Err(NOT_COPIED)
+    }
+
+    async fn check_database_copy(&self, _copy: &std::path::Path) -> Result<()> {
+        Err(NOT_COPIED)
+    }
 }
+
+/// A PostgreSQL database lives on its server, beside other instances' work:
+/// `pg_dump` and the server's own tools back it up and restore it, not a
+/// file copy made by one instance.
+const NOT_COPIED: store::StoreError = store::StoreError::Unavailable(
+    "a PostgreSQL database is backed up and restored with PostgreSQL's own tools",
+);

@@ -9,6 +9,7 @@
 //! run at runtime, read into the shared row shapes of `store::rows`.
 #![forbid(unsafe_code)]
 
+mod backup;
 mod blocklist;
 mod changes;
 mod collections;
@@ -163,5 +164,22 @@ impl Database for SqliteStore {
 
     async fn close(&self) {
         self.db.close().await;
+    }
+
+    async fn backup_database(&self, to: &Path) -> Result<()> {
+        let to = to.to_path_buf();
+        // A reader: the copy waits for no write and holds none up.
+        self.db
+            .read_blocking(move |conn| backup::copy_into(conn, &to))
+            .await
+    }
+
+    async fn check_database_copy(&self, copy: &Path) -> Result<()> {
+        let copy = copy.to_path_buf();
+        // The live database was migrated to the newest schema on opening.
+        let newest = self.migration_version().await?;
+        tokio::task::spawn_blocking(move || backup::check_copy(&copy, newest))
+            .await
+            .map_err(|_| store::StoreError::Unavailable("the check was cancelled"))?
     }
 }

@@ -78,6 +78,15 @@ pub trait Database: Send + Sync {
     async fn ping(&self) -> Result<()>;
     /// Waits for connections in use, then closes them all.
     async fn close(&self);
+    /// Writes a consistent copy of the whole database to the file `to`
+    /// (which must not exist yet) while the store stays in use. Only the
+    /// embedded database is copied so; PostgreSQL refuses, as its own tools
+    /// back it up.
+    async fn backup_database(&self, to: &std::path::Path) -> Result<()>;
+    /// Checks that the file at `copy`, a copy [`Database::backup_database`]
+    /// made, could replace this database: it opens, is whole, and holds a
+    /// schema this build migrates from. The error says why not.
+    async fn check_database_copy(&self, copy: &std::path::Path) -> Result<()>;
 }
 
 /// Everything the library keeps, over one backend.

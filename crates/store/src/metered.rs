@@ -241,6 +241,8 @@ metered!(Database {
     fn server_version(&self) -> Result<String>;
     fn migration_version(&self) -> Result<i64>;
     fn ping(&self) -> Result<()>;
+    fn backup_database(&self, to: &std::path::Path) -> Result<()>;
+    fn check_database_copy(&self, copy: &std::path::Path) -> Result<()>;
 }
     fn backend(&self) -> Backend {
         self.inner.backend()

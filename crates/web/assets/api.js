@@ -55,3 +55,25 @@ export function feedUrl() {
   return `${settings.urlBase}/feed/v3/calendar/radarr.ics?apikey=${encodeURIComponent(settings.apiKey)}&unmonitored=true`;
 }
 
+
+// Sends a file as a multipart form (field `restore`, as Radarr's UI names
+// it) and returns the parsed answer.
+export async function upload(path, file) {
+  const form = new FormData();
+  form.append('restore', file, file.name);
+  const response = await fetch(`${settings.apiRoot}${path}`, {
+    method: 'POST',
+    headers: { 'X-Api-Key': settings.apiKey, Accept: 'application/json' },
+    body: form,
+  });
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, parsed);
+  return parsed;
+}
+
+// A server file's URL (a backup's `path`) that a plain link can download:
+// a link cannot send a header, so the key rides in the query.
+export function fileUrl(path) {
+  return `${settings.urlBase}${path}?apikey=${encodeURIComponent(settings.apiKey)}`;
+}

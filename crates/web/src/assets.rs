@@ -55,6 +55,8 @@ pub static ASSETS: &[Asset] = &[
     asset!("pages/settings/quality.js", JS),
     asset!("pages/scene_groups.js", JS),
     asset!("pages/system.js", JS),
+    asset!("pages/system/logs.js", JS),
+    asset!("pages/system/backup.js", JS),
     asset!("pages/wanted.js", JS),
     asset!("favicon.svg", "image/svg+xml"),
 ];

@@ -23,13 +23,13 @@ const PAGES: &[&str] = &[
     "/add/new",
     "/activity/queue",
     "/activity/history",
+    "/activity/blocklist",
     "/calendar",
     "/wanted/missing",
     "/wanted/cutoffunmet",
     "/settings",
     "/settings/{section}",
-    "/system/status",
-    "/system/tasks",
+    "/system/{section}",
     "/scenegroups",
 ];
 

@@ -2,8 +2,12 @@
 //! claims them from the persisted queue, and the schedule that queues them.
 //! One file per job, each a [`Job`].
 
+mod backup;
 mod clean_up_recycle_bin;
 mod clear_blocklist;
+mod clear_log;
+mod delete_log_files;
+mod delete_update_log_files;
 mod downloaded_movies_scan;
 mod fields;
 mod manual_import;
@@ -122,7 +126,7 @@ pub struct Commands {
 impl Default for Commands {
     fn default() -> Self {
         let mut jobs: HashMap<&'static str, Arc<dyn Job>> = HashMap::new();
-        let implemented: [Arc<dyn Job>; 16] = [
+        let implemented: [Arc<dyn Job>; 20] = [
             Arc::new(refresh_movie::RefreshMovie),
             Arc::new(refresh_collections::RefreshCollections),
             Arc::new(messaging_cleanup::MessagingCleanup),
@@ -131,6 +135,10 @@ impl Default for Commands {
             Arc::new(movie_search::MovieSearchJob::CutoffUnmet),
             Arc::new(rss_sync::RssSync),
             Arc::new(clear_blocklist::ClearBlocklist),
+            Arc::new(backup::Backup),
+            Arc::new(clear_log::ClearLog),
+            Arc::new(delete_log_files::DeleteLogFiles),
+            Arc::new(delete_update_log_files::DeleteUpdateLogFiles),
             Arc::new(refresh_monitored_downloads::RefreshMonitoredDownloads),
             Arc::new(rescan_movie::RescanMovie),
             Arc::new(rename::RenameJob::Movies),

@@ -9,6 +9,7 @@ use domain::command::{Command, CommandTrigger, NewCommand};
 use serde_json::Map;
 
 use crate::error::ApiResult;
+use crate::services::backup;
 use crate::services::{push, scene_group_config};
 use crate::state::AppState;
 
@@ -45,10 +46,12 @@ impl Schedule {
     pub async fn queue_due(&self, now: DateTime<Utc>) -> ApiResult<Vec<Command>> {
         let rss_interval = self.state.store.indexer_config().await?.rss_sync_interval;
         let scene_days = scene_group_config::load(&self.state).await?.interval_days;
+        let backup_days = backup::settings::load(&self.state).await?.interval_days;
         // Tasks whose interval a user sets; 0 turns one off.
         let configured = [
             ("RssSync", rss_interval),
             ("SceneGroupAnalysis", scene_days.saturating_mul(24 * 60)),
+            ("Backup", backup_days.saturating_mul(24 * 60)),
         ];
         self.follow_intervals(&configured, now).await?;
         let off = |name: &str| configured.iter().any(|(n, i)| *n == name && *i == 0);

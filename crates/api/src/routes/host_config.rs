@@ -1,7 +1,8 @@
 //! `/api/v3/config/host`: Radarr's host settings. What we have is real (the
-//! listening address and port, URL base, instance name, API key, and the
-//! UI's login); the rest is Radarr's defaults. Only the login can be
-//! changed here: the address, port and key come from flags.
+//! listening address and port, URL base, instance name, API key, the UI's
+//! login, and the backup folder and schedule); the rest is Radarr's
+//! defaults. The login and the backup settings can be changed here: the
+//! address, port and key come from flags.
 
 use axum::Router;
 use axum::extract::State;
@@ -16,6 +17,7 @@ use crate::routes::respond::{accepted, ok};
 use crate::services::auth_settings::{
     self, AuthSettings, AuthenticationMethod, AuthenticationRequired, check_new_credentials,
 };
+use crate::services::backup::settings::{self as backup_settings, BackupSettings};
 use crate::state::AppState;
 
 /// What `password` reads as when a password is set; sent back, it changes
@@ -67,13 +69,17 @@ struct HostConfigResource<'a> {
     proxy_bypass_filter: &'static str,
     proxy_bypass_local_addresses: bool,
     certificate_validation: &'static str,
-    backup_folder: &'static str,
-    backup_interval: u32,
-    backup_retention: u32,
+    backup_folder: &'a str,
+    backup_interval: i32,
+    backup_retention: i32,
     trust_cgnat_ip_addresses: bool,
 }
 
-fn resource<'a>(state: &'a AppState, auth: &'a AuthSettings) -> HostConfigResource<'a> {
+fn resource<'a>(
+    state: &'a AppState,
+    auth: &'a AuthSettings,
+    backup: &'a BackupSettings,
+) -> HostConfigResource<'a> {
     let config = &state.config;
     HostConfigResource {
         id: 1,
@@ -114,9 +120,9 @@ fn resource<'a>(state: &'a AppState, auth: &'a AuthSettings) -> HostConfigResour
         proxy_bypass_filter: "",
         proxy_bypass_local_addresses: true,
         certificate_validation: "enabled",
-        backup_folder: "Backups",
-        backup_interval: 7,
-        backup_retention: 28,
+        backup_folder: &backup.folder,
+        backup_interval: backup.interval_days,
+        backup_retention: backup.retention_days,
         trust_cgnat_ip_addresses: false,
     }
 }
@@ -130,16 +136,22 @@ struct HostConfigInput {
     username: Option<String>,
     password: Option<String>,
     password_confirmation: Option<String>,
+    backup_folder: Option<String>,
+    backup_interval: Option<i64>,
+    backup_retention: Option<i64>,
 }
 
 #[tracing::instrument(skip_all)]
 async fn read(State(state): State<AppState>) -> ApiResult<Response> {
     let auth = auth_settings::load(&state).await?;
-    ok(&resource(&state, &auth))
+    let backup = backup_settings::load(&state).await?;
+    ok(&resource(&state, &auth, &backup))
 }
 
-/// Changes the UI's login as Radarr's validator allows: forms login needs a
-/// username and a password, and a new password its confirmation.
+/// Changes the UI's login and the backup settings as Radarr's validator
+/// allows: forms login needs a username and a password, a new password its
+/// confirmation, and the backup interval and retention their ranges.
+/// Settings left out of the body stay as they are.
 #[tracing::instrument(skip_all)]
 async fn update(
     State(state): State<AppState>,
@@ -175,9 +187,20 @@ async fn update(
             ));
         }
     }
-    if !failures.is_empty() {
-        return Err(ApiError::Validation(failures));
-    }
+    let backup = backup_settings::changed(
+        &backup_settings::load(&state).await?,
+        input.backup_folder,
+        input.backup_interval,
+        input.backup_retention,
+    );
+    let backup = match backup {
+        Ok(backup) if failures.is_empty() => backup,
+        Ok(_) => return Err(ApiError::Validation(failures)),
+        Err(more) => {
+            failures.extend(more);
+            return Err(ApiError::Validation(failures));
+        }
+    };
     if let Some(password) = new_password {
         let hash = auth_settings::hash_password(SecretString::from(password)).await?;
         auth.set_user(username, Some(hash));
@@ -187,6 +210,7 @@ async fn update(
     auth.method = method;
     auth.required = input.authentication_required.unwrap_or(auth.required);
     auth_settings::save(&state, &auth).await?;
+    backup_settings::save(&state, &backup).await?;
     tracing::info!(method = ?auth.method, required = ?auth.required, "the UI's login settings changed");
-    accepted(&resource(&state, &auth))
+    accepted(&resource(&state, &auth, &backup))
 }

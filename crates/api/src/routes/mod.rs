@@ -1,5 +1,6 @@
 //! The router: every route, the auth boundary, and the layers around it.
 
+mod backup;
 mod blocklist;
 mod calendar;
 mod collection;
@@ -12,6 +13,7 @@ mod host_config;
 mod indexer_config;
 mod indexer_status;
 mod initialize;
+mod log;
 mod login;
 mod manual_import;
 mod media_cover;
@@ -117,10 +119,14 @@ pub fn app_with(state: AppState, more: Router<AppState>) -> Router {
         .merge(rename::routes())
         .merge(remote_path_mapping::routes())
         .merge(host_config::routes())
+        .merge(backup::routes())
+        .merge(log::routes())
         .route("/mediacover/{id}/{file}", get(media_cover::get));
     let api = Router::new()
         .route("/api", get(system::api_info))
         .route("/feed/v3/calendar/radarr.ics", get(calendar::feed))
+        .route("/backup/{kind}/{name}", get(backup::download))
+        .route("/logfile/{filename}", get(log::download))
         .route("/mediacover/{id}/{file}", get(media_cover::get))
         .route("/mediacoverproxy/{hash}/{file}", get(media_cover::proxy))
         .nest("/api/v3", v3)

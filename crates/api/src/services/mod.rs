@@ -1,6 +1,7 @@
 //! The use cases behind the handlers.
 
 pub mod auth_settings;
+pub mod backup;
 pub mod calendar;
 pub mod collections;
 pub mod cover_proxy;

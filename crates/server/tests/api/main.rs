@@ -4,6 +4,7 @@
 
 mod analyze_groups_cli;
 mod auth;
+mod backups;
 mod calendar;
 mod collections;
 mod commands;
@@ -20,6 +21,7 @@ mod indexers;
 mod library_files;
 mod lifecycle;
 mod login;
+mod logs;
 mod lookup;
 mod media_cover;
 mod metadata;
@@ -36,3 +38,4 @@ mod search;
 mod settings_lists;
 mod signalr;
 mod system;
+mod web_pages;

@@ -8,13 +8,15 @@
 mod acquisition;
 mod blocklist;
 mod harness;
-mod keyboard;
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+mod keyboard;
 mod library;
 mod settings;
 mod settings_more;
+mod system_backup;
+mod system_logs;
 
 use indexers::fake_hdbits::catalogue::{generate, mixed_groups};
 use indexers::fake_hdbits::{FakeHdBits, PASSKEY};

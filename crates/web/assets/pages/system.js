@@ -5,6 +5,8 @@ import { esc } from '../app.js';
 // [path segment, title, module under system/ (none: drawn here)].
 export const sections = [
   ['status', 'Status', null],
+  ['backup', 'Backup', 'backup'],
+  ['logs', 'Logs', 'logs'],
 ];
 
 // The tabs every section starts with.
