@@ -54,7 +54,8 @@ pub async fn application_version(
 }
 
 /// Records each request's duration by route template (never the raw path, so
-/// ids do not explode the label set) and logs at warn those slower than `slow`.
+/// ids do not explode the label set) and logs at warn those slower than
+/// `slow`, the rest at debug, as Radarr does at its debug level.
 pub async fn observe(State(slow): State<Duration>, req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().to_string();
@@ -76,6 +77,9 @@ pub async fn observe(State(slow): State<Duration>, req: Request, next: Next) -> 
     metrics::counter!("radarr_api_requests_total", &labels).increment(1);
     if elapsed > slow {
         tracing::warn!(%method, %route, duration_ms = elapsed.as_millis() as u64, "slow request");
+    } else {
+        let status = response.status().as_u16();
+        tracing::debug!(%method, %route, status, duration_ms = elapsed.as_millis() as u64, "request");
     }
     response
 }

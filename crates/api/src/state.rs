@@ -13,7 +13,7 @@ use tmdb::Tmdb;
 use crate::auth::FailureTracker;
 use crate::commands::Commands;
 use crate::events::Events;
-use crate::logs::RecentLogs;
+use crate::logs::{LogLevelControl, RecentLogs, RememberedLevel};
 use crate::services::list_cache::ListCache;
 use crate::services::profile_cache::ProfileCache;
 use crate::services::rendered_movies::RenderedMovies;
@@ -88,6 +88,9 @@ pub struct AppState {
     /// The latest log entries, for `/api/v3/log`; the server's tracing
     /// layer feeds them.
     pub logs: Arc<RecentLogs>,
+    /// The log level Settings > General changes; the server sets one that
+    /// applies it.
+    pub log_level: Arc<dyn LogLevelControl>,
 }
 
 /// How often expired cache entries are dropped.
@@ -130,6 +133,7 @@ impl AppState {
             events: Arc::new(Events::default()),
             config_file_check: |_| Ok(()),
             logs: Arc::new(RecentLogs::default()),
+            log_level: Arc::new(RememberedLevel::default()),
         }
     }
 }

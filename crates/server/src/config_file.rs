@@ -58,9 +58,10 @@ pub fn check(text: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Stores the API key in the file, keeping everything else the user wrote.
-/// Written to a temporary file and renamed, so a crash leaves the old file whole.
-pub fn save_api_key(data_dir: &Path, key: &str) -> Result<(), ServerError> {
+/// Stores one setting (`api_key`, `log_level`) in the file, keeping
+/// everything else the user wrote. Written to a temporary file and renamed,
+/// so a crash leaves the old file whole.
+pub fn save_setting(data_dir: &Path, name: &str, value: &str) -> Result<(), ServerError> {
     let path = path_in(data_dir);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -70,7 +71,7 @@ pub fn save_api_key(data_dir: &Path, key: &str) -> Result<(), ServerError> {
     let mut doc: toml_edit::DocumentMut = text
         .parse()
         .map_err(|e| ServerError::Config(format!("{}: {e}", path.display())))?;
-    doc["api_key"] = toml_edit::value(key);
+    doc[name] = toml_edit::value(value);
     let temp = data_dir.join(format!(".{FILE_NAME}.tmp"));
     std::fs::write(&temp, doc.to_string()).map_err(|e| ServerError::Io(temp.clone(), e))?;
     std::fs::rename(&temp, &path).map_err(|e| ServerError::Io(path, e))
@@ -81,13 +82,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn saving_the_key_keeps_other_settings() {
+    fn saving_a_setting_keeps_the_others() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "# mine\nport = 9000\n").unwrap();
-        save_api_key(dir.path(), "abc").unwrap();
+        save_setting(dir.path(), "api_key", "abc").unwrap();
+        save_setting(dir.path(), "log_level", "debug").unwrap();
         let config = load(dir.path()).unwrap();
         assert_eq!(config.port, Some(9000));
         assert_eq!(config.api_key.as_deref(), Some("abc"));
+        assert_eq!(config.log_level.as_deref(), Some("debug"));
         let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
         assert!(text.contains("# mine"));
     }

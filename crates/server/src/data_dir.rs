@@ -53,7 +53,7 @@ pub fn api_key(data_dir: &Path, configured: Option<&str>) -> Result<(String, boo
         return Ok((key.to_string(), false));
     }
     let key = new_api_key();
-    config_file::save_api_key(data_dir, &key)?;
+    config_file::save_setting(data_dir, "api_key", &key)?;
     Ok((key, true))
 }
 

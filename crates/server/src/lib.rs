@@ -114,6 +114,10 @@ pub async fn prepare(settings: &Settings) -> Result<Prepared, ServerError> {
         telemetry::renderer(store.clone()),
     );
     state.config_file_check = config_file::check;
+    state.log_level = Arc::new(telemetry::LogLevelSetting::new(
+        &settings.data_dir,
+        &settings.log_level,
+    ));
     // The process's logging feeds this server's recent entries from now on.
     telemetry::log_capture::feed(&state.logs);
     Ok(Prepared {

@@ -5,12 +5,15 @@
 pub mod log_capture;
 pub mod rolling_file;
 
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use api::MetricsRenderer;
+use api::logs::LogLevelControl;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use store::Store;
+
+use crate::config_file;
 
 /// Request-duration buckets, in seconds.
 const DURATION_BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0];
@@ -31,6 +34,19 @@ pub struct LoggingGuard {
     _file: Option<tracing_appender::non_blocking::WorkerGuard>,
 }
 
+/// Swaps one layer's filter for another at the given level.
+type Reloader = Box<dyn Fn(&str) -> Result<(), String> + Send + Sync>;
+
+/// The filters a level change swaps: the log file's, and stderr's unless
+/// `RUST_LOG` chose it. Set once, by [`init_logging`].
+static RELOADERS: OnceLock<Vec<Reloader>> = OnceLock::new();
+
+/// The filter for `level`, or info's when it is not one.
+fn filter_for(level: &str) -> tracing_subscriber::EnvFilter {
+    use tracing_subscriber::EnvFilter;
+    EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info"))
+}
+
 /// Starts logging at `level` (a level name or a full tracing filter): to
 /// stderr, where `RUST_LOG` overrides it, and to `logs/radarr.txt` in
 /// `data_dir`; entries at info and above also go to the recent entries of
@@ -40,12 +56,27 @@ pub fn init_logging(level: &str, data_dir: &Path) -> LoggingGuard {
     use tracing_subscriber::filter::{EnvFilter, LevelFilter};
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
-    use tracing_subscriber::{Layer, fmt};
+    use tracing_subscriber::{Layer, fmt, reload};
 
-    let chosen = || EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info"));
-    let stderr_filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| chosen());
+    let mut reloaders: Vec<Reloader> = Vec::new();
+    let stderr_filter = match EnvFilter::try_from_default_env() {
+        Ok(chosen) => reload::Layer::new(chosen).0,
+        Err(_) => {
+            let (filter, handle) = reload::Layer::new(filter_for(level));
+            reloaders.push(Box::new(move |level| {
+                handle.reload(filter_for(level)).map_err(|e| e.to_string())
+            }));
+            filter
+        }
+    };
     let (file, guard) = match log_capture::FileLayer::open(data_dir) {
-        Ok((layer, guard)) => (Some(layer.with_filter(chosen())), Some(guard)),
+        Ok((layer, guard)) => {
+            let (filter, handle) = reload::Layer::new(filter_for(level));
+            reloaders.push(Box::new(move |level| {
+                handle.reload(filter_for(level)).map_err(|e| e.to_string())
+            }));
+            (Some(layer.with_filter(filter)), Some(guard))
+        }
         Err(e) => {
             eprintln!(
                 "unified-radarr: cannot write log files in {}: {e}",
@@ -54,7 +85,7 @@ pub fn init_logging(level: &str, data_dir: &Path) -> LoggingGuard {
             (None, None)
         }
     };
-    let _ = tracing_subscriber::registry()
+    let installed = tracing_subscriber::registry()
         .with(
             fmt::layer()
                 .with_writer(std::io::stderr)
@@ -64,7 +95,47 @@ pub fn init_logging(level: &str, data_dir: &Path) -> LoggingGuard {
         // Radarr's log table keeps info and above whatever the file's level.
         .with(log_capture::RecentLayer.with_filter(LevelFilter::INFO))
         .try_init();
+    if installed.is_ok() {
+        let _ = RELOADERS.set(reloaders);
+    }
     LoggingGuard { _file: guard }
+}
+
+/// The level Settings > General changes: applied to the filters
+/// [`init_logging`] installed, and kept as `log_level` in `config.toml`.
+pub struct LogLevelSetting {
+    data_dir: PathBuf,
+    current: RwLock<String>,
+}
+
+impl LogLevelSetting {
+    /// The setting for a server started at `level`, whose config file is in
+    /// `data_dir`.
+    pub fn new(data_dir: &Path, level: &str) -> Self {
+        LogLevelSetting {
+            data_dir: data_dir.to_path_buf(),
+            current: RwLock::new(level.to_string()),
+        }
+    }
+}
+
+impl LogLevelControl for LogLevelSetting {
+    fn current(&self) -> String {
+        self.current
+            .read()
+            .map(|level| level.clone())
+            .unwrap_or_default()
+    }
+
+    /// Saved first, so a file that cannot be written changes nothing.
+    fn change(&self, level: &'static str) -> Result<(), String> {
+        config_file::save_setting(&self.data_dir, "log_level", level).map_err(|e| e.to_string())?;
+        for reload in RELOADERS.get().into_iter().flatten() {
+            reload(level)?;
+        }
+        *self.current.write().map_err(|e| e.to_string())? = level.to_string();
+        Ok(())
+    }
 }
 
 /// The process-wide recorder: installed once, shared by every server in the

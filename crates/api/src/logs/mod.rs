@@ -4,7 +4,9 @@
 
 pub mod entry;
 pub mod files;
+pub mod level;
 pub mod recent;
 
 pub use entry::{LogEntry, LogLevel};
+pub use level::{LogLevelControl, RememberedLevel};
 pub use recent::{LogRecord, RecentLogs};

@@ -1,8 +1,8 @@
 //! `/api/v3/config/host`: Radarr's host settings. What we have is real (the
 //! listening address and port, URL base, instance name, API key, the UI's
-//! login, and the backup folder and schedule); the rest is Radarr's
-//! defaults. The login and the backup settings can be changed here: the
-//! address, port and key come from flags.
+//! login, the log level, and the backup folder and schedule); the rest is
+//! Radarr's defaults. The login, the log level and the backup settings can
+//! be changed here: the address, port and key come from flags.
 
 use axum::Router;
 use axum::extract::State;
@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
 use crate::extract::ApiJson;
+use crate::logs::level;
 use crate::routes::respond::{accepted, ok};
 use crate::services::auth_settings::{
     self, AuthSettings, AuthenticationMethod, AuthenticationRequired, check_new_credentials,
@@ -47,7 +48,7 @@ struct HostConfigResource<'a> {
     username: &'a str,
     password: &'static str,
     password_confirmation: &'static str,
-    log_level: &'static str,
+    log_level: String,
     log_size_limit: u32,
     console_log_level: &'static str,
     branch: &'static str,
@@ -98,7 +99,7 @@ fn resource<'a>(
             ""
         },
         password_confirmation: "",
-        log_level: "info",
+        log_level: state.log_level.current(),
         log_size_limit: 1,
         console_log_level: "",
         branch: "master",
@@ -136,6 +137,7 @@ struct HostConfigInput {
     username: Option<String>,
     password: Option<String>,
     password_confirmation: Option<String>,
+    log_level: Option<String>,
     backup_folder: Option<String>,
     backup_interval: Option<i64>,
     backup_retention: Option<i64>,
@@ -148,10 +150,12 @@ async fn read(State(state): State<AppState>) -> ApiResult<Response> {
     ok(&resource(&state, &auth, &backup))
 }
 
-/// Changes the UI's login and the backup settings as Radarr's validator
-/// allows: forms login needs a username and a password, a new password its
-/// confirmation, and the backup interval and retention their ranges.
-/// Settings left out of the body stay as they are.
+/// Changes the UI's login, the log level and the backup settings as
+/// Radarr's validator allows: forms login needs a username and a password, a
+/// new password its confirmation, the log level a known name, and the backup
+/// interval and retention their ranges. Settings left out of the body stay
+/// as they are; a level equal to the one in force is left alone, so a client
+/// sending back what it read rewrites nothing.
 #[tracing::instrument(skip_all)]
 async fn update(
     State(state): State<AppState>,
@@ -187,6 +191,26 @@ async fn update(
             ));
         }
     }
+    let current_level = state.log_level.current();
+    let new_level = match input.log_level.as_deref().map(str::trim) {
+        None => None,
+        Some(sent) if sent == current_level => None,
+        Some(sent) => match level::parse(sent) {
+            Some(known) if known == current_level => None,
+            Some(known) => Some(known),
+            None => {
+                failures.push(
+                    ValidationFailure::new(
+                        "LogLevel",
+                        format!("'Log Level' must be one of: {}.", level::LEVELS.join(", ")),
+                        "PredicateValidator",
+                    )
+                    .attempted(sent),
+                );
+                None
+            }
+        },
+    };
     let backup = backup_settings::changed(
         &backup_settings::load(&state).await?,
         input.backup_folder,
@@ -211,6 +235,13 @@ async fn update(
     auth.required = input.authentication_required.unwrap_or(auth.required);
     auth_settings::save(&state, &auth).await?;
     backup_settings::save(&state, &backup).await?;
+    if let Some(new_level) = new_level {
+        state
+            .log_level
+            .change(new_level)
+            .map_err(|e| ApiError::Internal(format!("the log level cannot be changed: {e}")))?;
+        tracing::info!(level = new_level, "log level changed");
+    }
     tracing::info!(method = ?auth.method, required = ?auth.required, "the UI's login settings changed");
     accepted(&resource(&state, &auth, &backup))
 }

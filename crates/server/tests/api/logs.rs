@@ -412,3 +412,76 @@ async fn delete_log_files_removes_the_archives_and_the_current_file_goes_on() {
     let (clean, _) = server.stop();
     assert!(clean);
 }
+
+#[tokio::test]
+async fn the_log_level_changes_at_once_and_is_kept_in_the_config_file() {
+    let data = tempfile::tempdir().unwrap();
+    let (server, base, client) = serve(data.path());
+    file_holding(&client, &base, "Unified-Radarr is listening").await;
+    let host_url = format!("{base}/api/v3/config/host");
+    let host: Value = client
+        .get(&host_url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(host["logLevel"], "info");
+
+    // A new server's forms login needs a user before anything is saved.
+    let with_login = |level: &str| {
+        json!({
+            "logLevel": level,
+            "username": "admin",
+            "password": "a long password",
+            "passwordConfirmation": "a long password",
+        })
+    };
+    let refused = client
+        .put(&host_url)
+        .json(&with_login("verbose"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let failures: Value = refused.json().await.unwrap();
+    assert_eq!(failures.as_array().unwrap().len(), 1, "{failures}");
+    assert_eq!(failures[0]["propertyName"], "LogLevel");
+    assert_eq!(
+        failures[0]["errorMessage"],
+        "'Log Level' must be one of: trace, debug, info, warn, error."
+    );
+
+    // Radarr's UI sends its own capitalised names.
+    let changed = client
+        .put(&host_url)
+        .json(&with_login("Debug"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), StatusCode::ACCEPTED);
+    let changed: Value = changed.json().await.unwrap();
+    assert_eq!(changed["logLevel"], "debug");
+
+    // Requests are logged at debug, when they end: the change's own and the
+    // next reach the file, while those before it (at info) never did, though
+    // the file keeps lines in order.
+    client
+        .get(format!("{base}/api/v3/system/status"))
+        .send()
+        .await
+        .unwrap();
+    let contents = file_holding(&client, &base, "route=/api/v3/system/status").await;
+    assert!(contents.contains("|Debug|"), "{contents}");
+    assert!(
+        !contents.contains("method=GET route=/api/v3/config/host")
+            && !contents.contains("status=400"),
+        "{contents}"
+    );
+
+    let config = std::fs::read_to_string(data.path().join("config.toml")).unwrap();
+    assert!(config.contains("log_level = \"debug\""), "{config}");
+    let (clean, _) = server.stop();
+    assert!(clean);
+}

@@ -165,7 +165,7 @@ async fn typing_a_naming_format_updates_the_live_example_at_phone_width() {
 }
 
 #[tokio::test]
-async fn general_settings_show_the_api_key_and_save_the_login_for_local_addresses() {
+async fn general_settings_show_the_api_key_and_save_the_login_log_level_and_backups() {
     let app = spawn_app().await;
     let mut browser = Browser::start(1280).await;
     browser.expect_logged(
@@ -182,36 +182,52 @@ async fn general_settings_show_the_api_key_and_save_the_login_for_local_addresse
         key.prop("value").await.unwrap().as_deref(),
         Some(app.api_key.as_str())
     );
-    // A new password that its confirmation does not match is refused there.
+    // A new password that its confirmation does not match, and a retention
+    // out of Radarr's range, are refused beside their fields.
     browser
         .fill("input[name=password]", "a longer password")
         .await;
     browser
         .fill("input[name=passwordConfirmation]", "another one")
         .await;
-    browser.click("form.auth button[type=submit]").await;
+    browser.fill("input[name=backupRetention]", "100").await;
+    browser.click("form.general button[type=submit]").await;
     browser.sees("Must match Password").await;
     assert_eq!(
         note_after(&browser, "input[name=passwordConfirmation]").await,
         "Must match Password"
     );
-    // The password left as it was, only the requirement changes.
+    assert_eq!(
+        note_after(&browser, "input[name=backupRetention]").await,
+        "'Backup Retention' must be between 1 and 90. You entered 100."
+    );
+    // The password left as it was; the requirement, the log level and the
+    // retention change.
     browser.fill("input[name=password]", "********").await;
     browser.fill("input[name=passwordConfirmation]", "").await;
-    browser
-        .client
-        .find(Locator::Css("select[name=authenticationRequired]"))
-        .await
-        .unwrap()
-        .select_by_value("disabledForLocalAddresses")
-        .await
-        .unwrap();
-    browser.click("form.auth button[type=submit]").await;
-    browser.sees("Authentication saved").await;
+    browser.fill("input[name=backupRetention]", "30").await;
+    for (select, value) in [
+        ("authenticationRequired", "disabledForLocalAddresses"),
+        ("logLevel", "debug"),
+    ] {
+        browser
+            .client
+            .find(Locator::Css(&format!("select[name={select}]")))
+            .await
+            .unwrap()
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+    browser.click("form.general button[type=submit]").await;
+    browser.sees("Settings saved").await;
     let host: Value = app.get_json("/api/v3/config/host").await;
     assert_eq!(host["authenticationRequired"], "disabledForLocalAddresses");
     assert_eq!(host["authenticationMethod"], "forms");
     assert_eq!(host["username"], "admin");
+    assert_eq!(host["logLevel"], "debug");
+    assert_eq!(host["backupRetention"], 30);
+    assert_eq!(host["backupInterval"], 7);
     browser.finish("settings_general").await;
 }
 

@@ -11,7 +11,7 @@ export const sections = [
   ['indexers', 'Indexers', 'The indexers searched, and whether each is on', 'lists'],
   ['downloadclients', 'Download clients', 'Where grabbed releases are sent', 'lists'],
   ['rootfolders', 'Root folders', 'The folders movies live in, and their free space', 'lists'],
-  ['general', 'General', 'API key, authentication, instance name', 'general'],
+  ['general', 'General', 'API key, authentication, log level, backups', 'general'],
 ];
 
 export async function render(main, context) {
