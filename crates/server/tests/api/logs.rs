@@ -193,6 +193,11 @@ fn serve(data: &Path) -> (Running, String, reqwest::Client) {
     (server, base, client)
 }
 
+/// The JSON the server answers at `url`.
+async fn get_json(client: &reqwest::Client, url: impl reqwest::IntoUrl) -> Value {
+    client.get(url).send().await.unwrap().json().await.unwrap()
+}
+
 /// Waits until `radarr.txt` holds `text` (lines reach it from a queue).
 async fn file_holding(client: &reqwest::Client, base: &str, text: &str) -> String {
     for _ in 0..100 {
@@ -237,14 +242,7 @@ async fn the_server_writes_radarr_style_lines_and_serves_only_its_log_files() {
     assert_eq!((fields[1], fields[2]), ("Info", "server"), "{line}");
     assert!(fields[3].starts_with("Unified-Radarr is listening address=127.0.0.1:"));
 
-    let files: Value = client
-        .get(format!("{base}/api/v3/log/file"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let files = get_json(&client, format!("{base}/api/v3/log/file")).await;
     let names: Vec<_> = files
         .as_array()
         .unwrap()
@@ -306,25 +304,11 @@ async fn the_server_writes_radarr_style_lines_and_serves_only_its_log_files() {
         let response = client.get(format!("{base}{path}")).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
     }
-    let updates: Value = client
-        .get(format!("{base}/api/v3/log/file/update"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let updates = get_json(&client, format!("{base}/api/v3/log/file/update")).await;
     assert_eq!(updates, json!([]));
 
     // The process feeds its server's recent entries too.
-    let recent: Value = client
-        .get(format!("{base}/api/v3/log?pageSize=1000"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let recent = get_json(&client, format!("{base}/api/v3/log?pageSize=1000")).await;
     assert!(
         recent["records"]
             .as_array()
@@ -354,14 +338,7 @@ async fn run(client: &reqwest::Client, base: &str, name: &str) -> Value {
         .await
         .unwrap();
     for _ in 0..200 {
-        let command: Value = client
-            .get(format!("{base}/api/v3/command/{}", queued["id"]))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let command = get_json(client, format!("{base}/api/v3/command/{}", queued["id"])).await;
         if !matches!(command["status"].as_str(), Some("queued" | "started")) {
             return command;
         }
@@ -382,14 +359,7 @@ async fn delete_log_files_removes_the_archives_and_the_current_file_goes_on() {
 
     let command = run(&client, &base, "DeleteLogFiles").await;
     assert_eq!(command["status"], "completed", "{command}");
-    let files: Value = client
-        .get(format!("{base}/api/v3/log/file"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let files = get_json(&client, format!("{base}/api/v3/log/file")).await;
     let names: Vec<_> = files
         .as_array()
         .unwrap()
@@ -419,14 +389,7 @@ async fn the_log_level_changes_at_once_and_is_kept_in_the_config_file() {
     let (server, base, client) = serve(data.path());
     file_holding(&client, &base, "Unified-Radarr is listening").await;
     let host_url = format!("{base}/api/v3/config/host");
-    let host: Value = client
-        .get(&host_url)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let host = get_json(&client, &host_url).await;
     assert_eq!(host["logLevel"], "info");
 
     // A new server's forms login needs a user before anything is saved.

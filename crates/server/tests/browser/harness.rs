@@ -137,6 +137,19 @@ impl Browser {
         }
     }
 
+    /// The field error right after the element `css` names (where
+    /// `showFailures` puts the server's message for that field), or "".
+    pub async fn note_after(&self, css: &str) -> String {
+        let script = "const e = document.querySelector(arguments[0]).nextElementSibling; \
+                      return e && e.classList.contains('field-error') ? e.textContent : '';";
+        let value = self
+            .client
+            .execute(script, vec![serde_json::Value::from(css)])
+            .await
+            .expect("the script runs");
+        value.as_str().unwrap_or_default().to_string()
+    }
+
     /// Types into the field `css` names.
     pub async fn fill(&self, css: &str, text: &str) {
         let field = self.element(css).await;

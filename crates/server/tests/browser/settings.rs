@@ -8,19 +8,6 @@ use crate::first_run;
 use crate::harness::Browser;
 use crate::helpers::spawn_app;
 
-/// The text of the element right after the field `css` names: where
-/// `showFailures` puts the server's message for that field.
-async fn note_after(browser: &Browser, css: &str) -> String {
-    let script = "const e = document.querySelector(arguments[0]).nextElementSibling; \
-                  return e && e.classList.contains('field-error') ? e.textContent : '';";
-    let value = browser
-        .client
-        .execute(script, vec![Value::from(css)])
-        .await
-        .unwrap();
-    value.as_str().unwrap_or_default().to_string()
-}
-
 #[tokio::test]
 async fn a_user_changes_a_quality_profile_and_sees_a_bad_value_refused_beside_its_field() {
     let app = spawn_app().await;
@@ -88,11 +75,11 @@ async fn a_user_changes_a_quality_profile_and_sees_a_bad_value_refused_beside_it
         .sees("'Min Reputation Score' must be between 0 and 100.")
         .await;
     assert_eq!(
-        note_after(&browser, "input[name=minReputationScore]").await,
+        browser.note_after("input[name=minReputationScore]").await,
         "'Min Reputation Score' must be between 0 and 100."
     );
     assert_eq!(
-        note_after(&browser, "input[name=name]").await,
+        browser.note_after("input[name=name]").await,
         "'Name' must not be empty."
     );
     let invalid = browser
@@ -194,11 +181,11 @@ async fn general_settings_show_the_api_key_and_save_the_login_log_level_and_back
     browser.click("form.general button[type=submit]").await;
     browser.sees("Must match Password").await;
     assert_eq!(
-        note_after(&browser, "input[name=passwordConfirmation]").await,
+        browser.note_after("input[name=passwordConfirmation]").await,
         "Must match Password"
     );
     assert_eq!(
-        note_after(&browser, "input[name=backupRetention]").await,
+        browser.note_after("input[name=backupRetention]").await,
         "'Backup Retention' must be between 1 and 90. You entered 100."
     );
     // The password left as it was; the requirement, the log level and the
@@ -398,7 +385,7 @@ async fn a_user_adds_and_removes_root_folders_and_indexers_with_refusals_beside_
     browser.click("form.root button[type=submit]").await;
     browser.sees("does not exist").await;
     assert_eq!(
-        note_after(&browser, "input[name=path]").await,
+        browser.note_after("input[name=path]").await,
         "Folder '/no/such/folder/anywhere' does not exist"
     );
     browser.fill("input[name=path]", &movies_path).await;
@@ -410,7 +397,7 @@ async fn a_user_adds_and_removes_root_folders_and_indexers_with_refusals_beside_
         listed.contains(&movies_path) && listed.contains("free"),
         "{listed}"
     );
-    assert_eq!(note_after(&browser, "input[name=path]").await, "");
+    assert_eq!(browser.note_after("input[name=path]").await, "");
     let roots: Value = app.get_json("/api/v3/rootfolder").await;
     assert_eq!(roots[0]["path"], movies_path.as_str());
 
@@ -435,7 +422,7 @@ async fn a_user_adds_and_removes_root_folders_and_indexers_with_refusals_beside_
     browser.click("form.provider button[type=submit]").await;
     browser.sees("Invalid API Key").await;
     assert_eq!(
-        note_after(&browser, "input[data-field=apiKey]").await,
+        browser.note_after("input[data-field=apiKey]").await,
         "Invalid API Key"
     );
     let none: Value = app.get_json("/api/v3/indexer").await;
@@ -526,7 +513,7 @@ async fn at_phone_width_an_indexer_is_edited_and_a_download_client_refused_besid
         .await;
     browser.click("form.provider button[type=submit]").await;
     browser.element("form.provider .field-error").await;
-    let note = note_after(&browser, "input[data-field=torrentFolder]").await;
+    let note = browser.note_after("input[data-field=torrentFolder]").await;
     assert!(note.contains("/no/such/folder"), "{note}");
     assert!(!scrolls_sideways(&browser).await, "the form fits");
 

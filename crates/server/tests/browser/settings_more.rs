@@ -11,19 +11,6 @@ use crate::first_run;
 use crate::harness::Browser;
 use crate::helpers::{movie_body, spawn_app, spawn_app_with_tmdb};
 
-/// The text right after the element `css` names: where `showFailures` puts
-/// the server's message for that field.
-async fn note_after(browser: &Browser, css: &str) -> String {
-    let script = "const e = document.querySelector(arguments[0]).nextElementSibling; \
-                  return e && e.classList.contains('field-error') ? e.textContent : '';";
-    let value = browser
-        .client
-        .execute(script, vec![Value::from(css)])
-        .await
-        .unwrap();
-    value.as_str().unwrap_or_default().to_string()
-}
-
 async fn open(browser: &Browser, address: &str, path: &str) {
     browser
         .client
@@ -49,7 +36,7 @@ async fn a_user_creates_edits_and_deletes_a_custom_format() {
         .await;
     browser.sees("Must contain at least one Condition").await;
     assert_eq!(
-        note_after(&browser, "#cf-name").await,
+        browser.note_after("#cf-name").await,
         "'Name' must not be empty."
     );
 
@@ -62,7 +49,7 @@ async fn a_user_creates_edits_and_deletes_a_custom_format() {
         .await;
     browser.sees("Regex Pattern must not be empty").await;
     assert_eq!(
-        note_after(&browser, "#cf-s1-value").await,
+        browser.note_after("#cf-s1-value").await,
         "Regex Pattern must not be empty",
         "beside the condition's own field"
     );
