@@ -43,6 +43,17 @@ export const put = (path, body) => call('PUT', path, body);
 // A body only where Radarr takes one (`DELETE …/bulk` with `{ids}`).
 export const del = (path, body) => call('DELETE', path, body);
 
+// Posts a command and waits for it to end on the server's job runner, up to
+// about ten seconds; answers the command as last seen.
+export async function runCommand(body) {
+  let command = await post('/command', body);
+  for (let tries = 0; tries < 40 && ['queued', 'started'].includes(command.status); tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    command = await get(`/command/${command.id}`);
+  }
+  return command;
+}
+
 // A poster's URL: the server keeps covers under /MediaCover.
 export function poster(movie, width = 250) {
   // An image cannot send a header, so the key rides in the query.

@@ -25,6 +25,24 @@ export function link(path) {
   return `${urlBase}${path}`;
 }
 
+// The second click on a button does what it says; the first asks
+// `question` in its place.
+export function armed(button, question = 'Really delete?') {
+  if (button.dataset.armed) return true;
+  button.dataset.armed = button.textContent;
+  button.textContent = question;
+  button.classList.add('danger');
+  return false;
+}
+
+// Puts an armed button back as it was, ready to ask again.
+export function disarm(button) {
+  if (!button.dataset.armed) return;
+  button.textContent = button.dataset.armed;
+  button.classList.remove('danger');
+  delete button.dataset.armed;
+}
+
 export function toast(message) {
   const box = document.getElementById('toast');
   box.textContent = message;

@@ -2,9 +2,8 @@
 // or ones the user turned down), newest first, paged by the server; each
 // can be removed, so it may be grabbed again, or several at once, or all
 // of them (Radarr's ClearBlocklist command).
-import { esc, link as linkTo, toast } from '../app.js';
+import { armed, disarm, esc, link as linkTo, toast } from '../app.js';
 import { activityTabs } from './activity_tabs.js';
-import { armed } from './settings/providers.js';
 
 const PAGE_SIZE = 50;
 const cell = (label, html) => `<td data-label="${esc(label)}">${html}</td>`;
@@ -25,17 +24,6 @@ function row(entry) {
     ${cell('Indexer', esc(entry.indexer || ''))}
     ${cell('Message', esc(entry.message || ''))}
     <td><button type="button" name="remove" data-id="${esc(entry.id)}" aria-label="Remove ${esc(entry.sourceTitle)}">Remove</button></td></tr>`;
-}
-
-// Waits for a command to end (it runs on the server's job runner), up to
-// about ten seconds; the page is drawn again either way.
-async function finished(api, command) {
-  for (let tries = 0; tries < 40; tries += 1) {
-    const now = await api.get(`/command/${command.id}`);
-    if (!['queued', 'started'].includes(now.status)) return now;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return command;
 }
 
 export async function render(main, { api, link, live }) {
@@ -109,15 +97,12 @@ export async function render(main, { api, link, live }) {
   clear.addEventListener('click', async () => {
     if (!armed(clear)) return;
     try {
-      const outcome = await finished(api, await api.post('/command', { name: 'ClearBlocklist' }));
+      const outcome = await api.runCommand({ name: 'ClearBlocklist' });
       toast(outcome.status === 'failed' ? outcome.message || 'Clearing failed' : 'Blocklist cleared');
     } catch (error) {
       report(error);
     }
-    // Ready to ask again next time.
-    clear.textContent = 'Clear blocklist';
-    clear.classList.remove('danger');
-    delete clear.dataset.armed;
+    disarm(clear);
     await load().catch(report);
   });
   main.querySelector('[name=previous]').addEventListener('click', () => { page -= 1; load().catch(report); });

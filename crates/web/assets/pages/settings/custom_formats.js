@@ -3,10 +3,9 @@
 // (/customformat/schema, each condition's settings drawn as a provider's
 // are); and import of one in Radarr's exported JSON (as TRaSH's guides
 // publish them). The server's refusals show beside the field they name.
-import { esc, showFailures, toast } from '../../app.js';
+import { armed, esc, showFailures, toast } from '../../app.js';
 import { heading } from '../settings.js';
 import { fieldInputs, readFields } from './provider_fields.js';
-import { armed } from './providers.js';
 
 function table(formats) {
   if (!formats.length) return '<p class="muted">No custom formats yet.</p>';

@@ -2,9 +2,8 @@
 // (Radarr refuses one that does not exist or cannot be written, beside the
 // field) and removed after a second click. Indexers and Download clients
 // are drawn by providers.js.
-import { esc, showFailures, size, toast } from '../../app.js';
+import { armed, esc, showFailures, size, toast } from '../../app.js';
 import { heading } from '../settings.js';
-import { armed } from './providers.js';
 
 const onOff = (on) => `<span class="badge ${on ? 'ok' : ''}">${on ? 'Yes' : 'No'}</span>`;
 

@@ -3,9 +3,8 @@
 // ?id=new; each deleted after a second click, unless a movie still uses it
 // (the server's refusal is shown). The id rides in the query: the server
 // answers the UI page for /settings/{section} only.
-import { esc, toast } from '../../app.js';
+import { armed, esc, toast } from '../../app.js';
 import { heading } from '../settings.js';
-import { armed } from './providers.js';
 
 // The names of a profile's allowed qualities and groups, as Radarr's cards show them.
 export function allowedNames(profile) {

@@ -4,7 +4,7 @@
 // after a second click. Refusals show beside the field they name. Tags
 // are chosen with the tag picker; a field whose choices the provider lists
 // (an indexer's categories) is filled by asking the server.
-import { esc, showFailures, toast } from '../../app.js';
+import { armed, esc, showFailures, toast } from '../../app.js';
 import { heading } from '../settings.js';
 import { chosenTags, loadTags, tagPicker, wireTagPicker } from '../../tags.js';
 import { fieldInputs, loadActionOptions, readFields } from './provider_fields.js';
@@ -30,15 +30,6 @@ const kinds = {
 function clearFailures(form) {
   form.querySelectorAll('.field-error').forEach((e) => e.remove());
   form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
-}
-
-// The second click on a delete button does it; the first asks.
-export function armed(button) {
-  if (button.dataset.armed) return true;
-  button.dataset.armed = 'true';
-  button.textContent = 'Really delete?';
-  button.classList.add('danger');
-  return false;
 }
 
 function table(kind, rows) {

@@ -1,19 +1,10 @@
 // System > Backup: the backups in the backup folder, newest first, each to
 // download, restore or delete; "Back up now"; and a restore from a file.
 // A restore takes effect when the server starts again, which the page says.
-import { esc, size, toast } from '../../app.js';
+import { armed, esc, size, toast } from '../../app.js';
 import { tabs } from '../system.js';
 
 const KINDS = { manual: 'ok', scheduled: '', update: 'warn' };
-
-// The second click on a button does it; the first asks.
-function confirmed(button, question) {
-  if (button.dataset.armed) return true;
-  button.dataset.armed = 'true';
-  button.textContent = question;
-  button.classList.add('danger');
-  return false;
-}
 
 function row(backup, api) {
   const when = (backup.time || '').replace('T', ' ').replace('Z', '').slice(0, 16);
@@ -96,12 +87,12 @@ export async function render(main, context) {
     const id = Number(button.closest('tr').dataset.id);
     try {
       if (button.name === 'delete') {
-        if (!confirmed(button, 'Really delete?')) return;
+        if (!armed(button)) return;
         await api.del(`/system/backup/${id}`);
         toast('Backup deleted');
         await load();
       } else if (button.name === 'restore') {
-        if (!confirmed(button, 'Really restore?')) return;
+        if (!armed(button, 'Really restore?')) return;
         await api.post(`/system/backup/restore/${id}`);
         restored();
         await load();

@@ -1,40 +1,13 @@
 // System > Logs: the server's latest log entries, newest first, filtered by
 // level and paged by the server; and its log files, each to read here or
 // download. Clear and Delete files run Radarr's ClearLog and DeleteLogFiles.
-import { esc, toast } from '../../app.js';
+import { armed, disarm, esc, toast } from '../../app.js';
 import { tabs } from '../system.js';
 
 const BADGES = { warn: 'warn', error: 'bad', fatal: 'bad' };
 // The levels the entries can be filtered by; each keeps itself and worse.
 const LEVELS = [['', 'All'], ['info', 'Info'], ['warn', 'Warn'], ['error', 'Error']];
 const PAGE_SIZE = 50;
-
-// The second click on a button does it; the first asks.
-function confirmed(button, question) {
-  if (button.dataset.armed) return true;
-  button.dataset.armed = button.textContent;
-  button.textContent = question;
-  button.classList.add('danger');
-  return false;
-}
-
-function disarm(button) {
-  if (!button.dataset.armed) return;
-  button.textContent = button.dataset.armed;
-  button.classList.remove('danger');
-  delete button.dataset.armed;
-}
-
-// Waits for a command to end on the server's job runner, up to about ten
-// seconds.
-async function finished(api, command) {
-  for (let tries = 0; tries < 40; tries += 1) {
-    const now = await api.get(`/command/${command.id}`);
-    if (!['queued', 'started'].includes(now.status)) return now;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return command;
-}
 
 const when = (time) => `${(time || '').replace('T', ' ').replace('Z', '').slice(0, 19)}`;
 
@@ -121,10 +94,10 @@ export async function render(main, context) {
 
   // Runs a command from its button, after a second click to confirm.
   async function runFrom(button, question, name, done) {
-    if (!confirmed(button, question)) return;
+    if (!armed(button, question)) return;
     button.disabled = true;
     try {
-      const outcome = await finished(api, await api.post('/command', { name }));
+      const outcome = await api.runCommand({ name });
       toast(outcome.status === 'failed' ? outcome.message || `${name} failed` : done);
     } catch (error) {
       report(error);
