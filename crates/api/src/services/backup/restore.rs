@@ -28,6 +28,10 @@ pub const RESTORE_FOLDER: &str = "restore";
 /// The largest `config.toml` a backup may hold: the real one is a few lines.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
+/// The largest upload a restore takes: far above a 10,000-movie library's
+/// database, and a bound on what a bad client can put on the disk.
+const UPLOAD_LIMIT: u64 = 4 * 1024 * 1024 * 1024;
+
 /// One restore at a time: they share the staging files.
 static RESTORING: Mutex<()> = Mutex::const_new(());
 
@@ -83,6 +87,38 @@ impl UploadKind {
     }
 }
 
+/// Writes the uploaded bytes to `path` and answers how many there were.
+/// A failed or too large upload leaves no file behind.
+async fn save_upload<E: std::fmt::Display>(
+    path: &Path,
+    mut chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
+    limit: u64,
+) -> ApiResult<u64> {
+    let mut file = tokio::fs::File::create(path)
+        .await
+        .map_err(|e| io_error(path, e))?;
+    let mut received = 0u64;
+    let outcome = loop {
+        let chunk = match chunks.next().await {
+            None => break file.flush().await.map_err(|e| io_error(path, e)),
+            Some(Ok(chunk)) => chunk,
+            Some(Err(e)) => break Err(ApiError::BadRequest(format!("The upload failed: {e}"))),
+        };
+        received += chunk.len() as u64;
+        if received > limit {
+            break Err(ApiError::PayloadTooLarge);
+        }
+        if let Err(e) = file.write_all(&chunk).await {
+            break Err(io_error(path, e));
+        }
+    };
+    drop(file);
+    if outcome.is_err() {
+        let _ = tokio::fs::remove_file(path).await;
+    }
+    outcome.map(|()| received)
+}
+
 /// Restores the backup zip at `zip`.
 pub async fn restore_zip(state: &AppState, zip: &Path) -> ApiResult<Restored> {
     let _one = RESTORING.lock().await;
@@ -94,30 +130,12 @@ pub async fn restore_zip(state: &AppState, zip: &Path) -> ApiResult<Restored> {
 pub async fn restore_upload<E: std::fmt::Display>(
     state: &AppState,
     kind: UploadKind,
-    mut chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
+    chunks: impl Stream<Item = Result<Bytes, E>> + Unpin,
 ) -> ApiResult<Restored> {
     let _one = RESTORING.lock().await;
     let folder = restore_folder(state).await?;
     let upload = folder.join("upload.partial");
-    let mut file = tokio::fs::File::create(&upload)
-        .await
-        .map_err(|e| io_error(&upload, e))?;
-    let mut received = 0usize;
-    while let Some(chunk) = chunks.next().await {
-        let chunk = match chunk {
-            Ok(chunk) => chunk,
-            Err(e) => {
-                let _ = tokio::fs::remove_file(&upload).await;
-                return Err(ApiError::BadRequest(format!("The upload failed: {e}")));
-            }
-        };
-        received += chunk.len();
-        file.write_all(&chunk)
-            .await
-            .map_err(|e| io_error(&upload, e))?;
-    }
-    file.flush().await.map_err(|e| io_error(&upload, e))?;
-    drop(file);
+    let received = save_upload(&upload, chunks, UPLOAD_LIMIT).await?;
     let restored = if received == 0 {
         Err(ApiError::BadRequest("The uploaded file is empty".into()))
     } else {
@@ -327,6 +345,41 @@ fn replace_config(data_dir: &Path, text: &str) -> ApiResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn chunks(parts: &[&'static str]) -> impl Stream<Item = Result<Bytes, String>> + Unpin {
+        futures::stream::iter(
+            parts
+                .iter()
+                .map(|p| Ok(Bytes::from_static(p.as_bytes())))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[tokio::test]
+    async fn an_upload_is_saved_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("upload.partial");
+        let saved = save_upload(&path, chunks(&["abc", "def"]), 6)
+            .await
+            .unwrap();
+        assert_eq!(saved, 6);
+        assert_eq!(std::fs::read(&path).unwrap(), b"abcdef");
+
+        let too_large = save_upload(&path, chunks(&["abc", "defg"]), 6).await;
+        assert!(matches!(too_large, Err(ApiError::PayloadTooLarge)));
+        assert!(!path.exists());
+
+        let broken = futures::stream::iter(vec![
+            Ok(Bytes::from_static(b"abc")),
+            Err("connection reset".to_string()),
+        ]);
+        let failed = save_upload(&path, broken, 100).await;
+        assert!(
+            matches!(&failed, Err(ApiError::BadRequest(m)) if m.contains("connection reset")),
+            "{failed:?}"
+        );
+        assert!(!path.exists());
+    }
 
     #[test]
     fn uploads_are_known_by_their_extension() {
