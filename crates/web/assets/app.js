@@ -127,6 +127,12 @@ start().catch((error) => {
   document.getElementById('page').innerHTML = `<h1>Cannot reach the server</h1><p class="error">${esc(error.message)}</p>`;
 });
 
+// A time the API gives (ISO 8601, UTC) as a table shows it:
+// 2026-12-03 07:34, or with `seconds` 2026-12-03 07:34:16.
+export function stamp(time, seconds = false) {
+  return (time || '').replace('T', ' ').slice(0, seconds ? 19 : 16);
+}
+
 // A byte count as people read it: 1.4 GB.
 export function size(bytes) {
   if (!bytes) return '0 B';

@@ -2,12 +2,11 @@
 // or ones the user turned down), newest first, paged by the server; each
 // can be removed, so it may be grabbed again, or several at once, or all
 // of them (Radarr's ClearBlocklist command).
-import { armed, disarm, esc, link as linkTo, toast } from '../app.js';
+import { armed, disarm, esc, link as linkTo, stamp, toast } from '../app.js';
 import { activityTabs } from './activity_tabs.js';
 
 const PAGE_SIZE = 50;
 const cell = (label, html) => `<td data-label="${esc(label)}">${html}</td>`;
-const when = (date) => esc((date || '').replace('T', ' ').slice(0, 16));
 
 function row(entry) {
   const movie = entry.movie
@@ -20,7 +19,7 @@ function row(entry) {
     ${cell('Release', esc(entry.sourceTitle))}
     ${cell('Quality', esc(entry.quality?.quality?.name))}
     ${cell('Custom formats', formats || '<span class="muted">–</span>')}
-    ${cell('Date', when(entry.date))}
+    ${cell('Date', esc(stamp(entry.date)))}
     ${cell('Indexer', esc(entry.indexer || ''))}
     ${cell('Message', esc(entry.message || ''))}
     <td><button type="button" name="remove" data-id="${esc(entry.id)}" aria-label="Remove ${esc(entry.sourceTitle)}">Remove</button></td></tr>`;

@@ -1,6 +1,6 @@
 // History: every grab, import, failure and deletion, newest first, paged by
 // the server; follows new events live.
-import { esc } from '../app.js';
+import { esc, stamp } from '../app.js';
 import { activityTabs } from './activity_tabs.js';
 
 const EVENTS = {
@@ -33,7 +33,7 @@ export async function render(main, { api, link, live }) {
       ? page.records.map((e) => {
         const movie = e.movie ? `<a href="${link(`/movie/${esc(e.movie.titleSlug || e.movie.tmdbId)}`)}">${esc(e.movie.title)}</a>` : '';
         return `<tr><td><span class="badge ${e.eventType === 'downloadFailed' ? 'bad' : e.eventType === 'downloadFolderImported' ? 'ok' : ''}">${esc(EVENTS[e.eventType] || e.eventType)}</span></td>
-          <td>${movie}</td><td>${esc(e.sourceTitle)}</td><td>${esc(e.quality?.quality?.name)}</td><td>${esc((e.date || '').replace('T', ' ').slice(0, 16))}</td></tr>`;
+          <td>${movie}</td><td>${esc(e.sourceTitle)}</td><td>${esc(e.quality?.quality?.name)}</td><td>${esc(stamp(e.date))}</td></tr>`;
       }).join('')
       : '<tr><td colspan="5" class="muted">No history yet.</td></tr>';
   }

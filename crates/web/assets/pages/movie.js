@@ -2,7 +2,7 @@
 // and an interactive search listing every release with its decision,
 // rejections and score, each approved one a grab away; edit, refresh and
 // delete. Redrawn when the server says the movie changed.
-import { esc, size, showFailures, toast } from '../app.js';
+import { esc, showFailures, size, stamp, toast } from '../app.js';
 import { chosenTags, loadTags, tagPicker, wireTagPicker } from '../tags.js';
 
 const AVAILABILITY = [['announced', 'Announced'], ['inCinemas', 'In cinemas'], ['released', 'Released']];
@@ -79,7 +79,7 @@ export async function render(main, { path, api, link, live }) {
     const events = await api.get(`/history/movie?movieId=${movie.id}`);
     main.querySelector('.history').innerHTML = events.length
       ? `<table class="cards"><thead><tr><th>Event</th><th>Release</th><th>Quality</th><th>Date</th></tr></thead><tbody>
-        ${events.map((e) => `<tr>${cell('Event', esc(e.eventType))}${cell('Release', esc(e.sourceTitle))}${cell('Quality', esc(e.quality?.quality?.name))}${cell('Date', esc((e.date || '').replace('T', ' ').slice(0, 16)))}</tr>`).join('')}</tbody></table>`
+        ${events.map((e) => `<tr>${cell('Event', esc(e.eventType))}${cell('Release', esc(e.sourceTitle))}${cell('Quality', esc(e.quality?.quality?.name))}${cell('Date', esc(stamp(e.date)))}</tr>`).join('')}</tbody></table>`
       : '<p class="muted">Nothing has happened to this movie yet.</p>';
   }
 

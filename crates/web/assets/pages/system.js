@@ -1,6 +1,6 @@
 // System: the server's status, its health checks, commands and scheduled
 // tasks; its other sections (logs, backups) are modules under system/.
-import { esc } from '../app.js';
+import { esc, stamp } from '../app.js';
 
 // [path segment, title, module under system/ (none: drawn here)].
 export const sections = [
@@ -19,7 +19,7 @@ const BADGES = { completed: 'ok', failed: 'bad', started: 'warn' };
 function commandRow(c) {
   return `<tr data-id="${esc(c.id)}"><td>${esc(c.commandName || c.name)}</td>
     <td><span class="badge ${BADGES[c.status] || ''}">${esc(c.status)}</span></td>
-    <td>${esc(c.message || '')}</td><td>${esc((c.queued || '').replace('T', ' ').slice(0, 19))}</td></tr>`;
+    <td>${esc(c.message || '')}</td><td>${esc(stamp(c.queued, true))}</td></tr>`;
 }
 
 export async function render(main, context) {
@@ -57,7 +57,7 @@ async function status(main, context) {
     </tbody></table>
     <h2>Scheduled tasks</h2>
     <table class="wide"><thead><tr><th>Task</th><th>Interval</th><th>Last run</th><th>Next run</th></tr></thead><tbody>
-      ${tasks.map((t) => `<tr><td>${esc(t.name)}</td><td>${esc(t.interval)} min</td><td>${esc((t.lastExecution || '').replace('T', ' ').slice(0, 16))}</td><td>${esc((t.nextExecution || '').replace('T', ' ').slice(0, 16))}</td></tr>`).join('')}
+      ${tasks.map((t) => `<tr><td>${esc(t.name)}</td><td>${esc(t.interval)} min</td><td>${esc(stamp(t.lastExecution))}</td><td>${esc(stamp(t.nextExecution))}</td></tr>`).join('')}
     </tbody></table>`;
   // A command's progress updates its row in place, or adds it.
   const offCommand = live.on('command', ({ resource }) => {

@@ -1,18 +1,17 @@
 // System > Backup: the backups in the backup folder, newest first, each to
 // download, restore or delete; "Back up now"; and a restore from a file.
 // A restore takes effect when the server starts again, which the page says.
-import { armed, esc, size, toast } from '../../app.js';
+import { armed, esc, size, stamp, toast } from '../../app.js';
 import { tabs } from '../system.js';
 
 const KINDS = { manual: 'ok', scheduled: '', update: 'warn' };
 
 function row(backup, api) {
-  const when = (backup.time || '').replace('T', ' ').replace('Z', '').slice(0, 16);
   return `<tr data-id="${esc(backup.id)}">
     <td data-label="Name"><a href="${esc(api.fileUrl(backup.path))}" download data-plain>${esc(backup.name)}</a></td>
     <td data-label="Type"><span class="badge ${KINDS[backup.type] ?? ''}">${esc(backup.type)}</span></td>
     <td data-label="Size">${esc(size(backup.size))}</td>
-    <td data-label="Time">${esc(when)} UTC</td>
+    <td data-label="Time">${esc(stamp(backup.time))} UTC</td>
     <td class="actions">
       <button type="button" name="restore" aria-label="Restore ${esc(backup.name)}">Restore</button>
       <button type="button" name="delete" aria-label="Delete ${esc(backup.name)}">Delete</button>

@@ -1,7 +1,7 @@
 // System > Logs: the server's latest log entries, newest first, filtered by
 // level and paged by the server; and its log files, each to read here or
 // download. Clear and Delete files run Radarr's ClearLog and DeleteLogFiles.
-import { armed, disarm, esc, toast } from '../../app.js';
+import { armed, disarm, esc, stamp, toast } from '../../app.js';
 import { tabs } from '../system.js';
 
 const BADGES = { warn: 'warn', error: 'bad', fatal: 'bad' };
@@ -9,14 +9,12 @@ const BADGES = { warn: 'warn', error: 'bad', fatal: 'bad' };
 const LEVELS = [['', 'All'], ['info', 'Info'], ['warn', 'Warn'], ['error', 'Error']];
 const PAGE_SIZE = 50;
 
-const when = (time) => `${(time || '').replace('T', ' ').replace('Z', '').slice(0, 19)}`;
-
 function entryRow(entry) {
   const exception = entry.exception
     ? `<details><summary>Exception</summary><pre class="log-text">${esc(entry.exception)}</pre></details>`
     : '';
   return `<tr>
-    <td data-label="Time">${esc(when(entry.time))}</td>
+    <td data-label="Time">${esc(stamp(entry.time, true))}</td>
     <td data-label="Level"><span class="badge ${BADGES[entry.level] || ''}">${esc(entry.level)}</span></td>
     <td data-label="Logger" class="path">${esc(entry.logger)}</td>
     <td data-label="Message" class="log-message">${esc(entry.message)}${exception}</td></tr>`;
@@ -26,7 +24,7 @@ function fileRow(file, api) {
   const name = esc(file.filename);
   return `<tr>
     <td data-label="File">${name}</td>
-    <td data-label="Last written">${esc(when(file.lastWriteTime))} UTC</td>
+    <td data-label="Last written">${esc(stamp(file.lastWriteTime, true))} UTC</td>
     <td class="actions">
       <a href="${esc(api.fileUrl(`/api/v3/log/file/${file.filename}`))}" data-plain data-view="${name}" aria-label="View ${name}">View</a>
       <a href="${esc(api.fileUrl(`/logfile/${file.filename}`))}" data-plain download="${name}" aria-label="Download ${name}">Download</a>
