@@ -17,6 +17,16 @@ pub enum LogLevel {
 }
 
 impl LogLevel {
+    /// Every level, least severe first.
+    pub const ALL: [LogLevel; 6] = [
+        LogLevel::Trace,
+        LogLevel::Debug,
+        LogLevel::Info,
+        LogLevel::Warn,
+        LogLevel::Error,
+        LogLevel::Fatal,
+    ];
+
     /// The name the log files write: `Info`, `Warn`.
     pub fn name(self) -> &'static str {
         match self {
@@ -43,16 +53,9 @@ impl LogLevel {
 
     /// A level by its name, in any case; `None` for a name Radarr does not use.
     pub fn from_name(name: &str) -> Option<Self> {
-        [
-            LogLevel::Trace,
-            LogLevel::Debug,
-            LogLevel::Info,
-            LogLevel::Warn,
-            LogLevel::Error,
-            LogLevel::Fatal,
-        ]
-        .into_iter()
-        .find(|level| level.wire().eq_ignore_ascii_case(name.trim()))
+        Self::ALL
+            .into_iter()
+            .find(|level| level.wire().eq_ignore_ascii_case(name.trim()))
     }
 }
 

@@ -4,17 +4,31 @@
 
 use std::sync::RwLock;
 
-/// The levels a client may choose, most detailed first.
-pub const LEVELS: [&str; 5] = ["trace", "debug", "info", "warn", "error"];
+use super::LogLevel;
+
+/// Whether the server can log at `level`: all but `Fatal`, which nothing
+/// logs at.
+fn choosable(level: &LogLevel) -> bool {
+    *level != LogLevel::Fatal
+}
+
+/// The level names a client may choose, most detailed first, for messages.
+pub fn choices() -> String {
+    let names: Vec<_> = LogLevel::ALL
+        .into_iter()
+        .filter(choosable)
+        .map(LogLevel::wire)
+        .collect();
+    names.join(", ")
+}
 
 /// The level a client sent, as the name the server uses, or `None` for an
 /// unknown one. Radarr's own names (`Info`, `Debug`, `Trace`) are accepted in
 /// any case.
 pub fn parse(level: &str) -> Option<&'static str> {
-    let level = level.trim();
-    LEVELS
-        .into_iter()
-        .find(|known| known.eq_ignore_ascii_case(level))
+    LogLevel::from_name(level)
+        .filter(choosable)
+        .map(LogLevel::wire)
 }
 
 /// Reads and changes the process's log level.
@@ -22,7 +36,7 @@ pub trait LogLevelControl: Send + Sync {
     /// The level in force: a level name, or the full filter the server
     /// started with.
     fn current(&self) -> String;
-    /// Applies `level` (one of [`LEVELS`]) and keeps it for the next start.
+    /// Applies `level` (one [`parse`] gives) and keeps it for the next start.
     fn change(&self, level: &'static str) -> Result<(), String>;
 }
 
@@ -58,6 +72,8 @@ mod tests {
         assert_eq!(parse(" trace "), Some("trace"));
         assert_eq!(parse("WARN"), Some("warn"));
         assert_eq!(parse("verbose"), None);
+        assert_eq!(parse("fatal"), None);
         assert_eq!(parse(""), None);
+        assert_eq!(choices(), "trace, debug, info, warn, error");
     }
 }

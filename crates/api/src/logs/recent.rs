@@ -87,26 +87,23 @@ impl RecentLogs {
         let matches = |record: &&LogRecord| at_least.is_none_or(|min| record.entry.level >= min);
         let total = ring.records.iter().filter(matches).count();
         let skip = (paging.page.max(1) - 1).saturating_mul(paging.page_size);
+        let matching = ring.records.iter().filter(matches);
         let page = if paging.descending {
-            ring.records
-                .iter()
-                .rev()
-                .filter(matches)
-                .skip(skip)
-                .take(paging.page_size)
-                .cloned()
-                .collect()
+            copy_out(matching.rev(), skip, paging.page_size)
         } else {
-            ring.records
-                .iter()
-                .filter(matches)
-                .skip(skip)
-                .take(paging.page_size)
-                .cloned()
-                .collect()
+            copy_out(matching, skip, paging.page_size)
         };
         (page, total)
     }
+}
+
+/// `take` records after the first `skip`, copied.
+fn copy_out<'a>(
+    records: impl Iterator<Item = &'a LogRecord>,
+    skip: usize,
+    take: usize,
+) -> Vec<LogRecord> {
+    records.skip(skip).take(take).cloned().collect()
 }
 
 #[cfg(test)]

@@ -10,14 +10,13 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Extension, Json};
-use futures::stream;
 use serde::Serialize;
-use tokio::io::AsyncReadExt;
+use tokio_util::io::ReaderStream;
 
 use crate::error::{ApiError, ApiResult};
 use crate::middleware::CasedPath;
 use crate::resources::wire_date::WireDate;
-use crate::routes::respond::{Id, deleted, ok};
+use crate::routes::respond::{Id, attachment, deleted, ok};
 use crate::services::backup::files::{self, BackupFile, BackupKind};
 use crate::services::backup::restore::{self, UploadKind};
 use crate::services::backup::{self as backups, blocking, io_error};
@@ -71,10 +70,9 @@ async fn all_backups(state: &AppState) -> ApiResult<Vec<BackupFile>> {
 }
 
 async fn backup_by_id(state: &AppState, id: i32) -> ApiResult<BackupFile> {
-    all_backups(state)
+    let root = backups::folder(state).await?;
+    blocking(move || files::find_by_id(&root, id).map_err(|e| io_error(&root, e)))
         .await?
-        .into_iter()
-        .find(|b| b.id() == id)
         .ok_or_else(|| ApiError::NotFound("Backup not found".into()))
 }
 
@@ -189,20 +187,8 @@ async fn send(state: &AppState, kind: BackupKind, name: String) -> ApiResult<Res
     let file = tokio::fs::File::open(&backup.path)
         .await
         .map_err(|e| io_error(&backup.path, e))?;
-    // A read error ends the body (the client sees a cut download), and
-    // nothing is read after it.
-    let chunks = stream::unfold(Some(file), |open| async move {
-        let mut file = open?;
-        let mut buffer = vec![0; CHUNK];
-        match file.read(&mut buffer).await {
-            Ok(0) => None,
-            Ok(read) => {
-                buffer.truncate(read);
-                Some((Ok(bytes::Bytes::from(buffer)), Some(file)))
-            }
-            Err(e) => Some((Err(e), None)),
-        }
-    });
+    // A read error ends the body: the client sees a cut download.
+    let chunks = ReaderStream::with_capacity(file, CHUNK);
     let mut response = Body::from_stream(chunks).into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/zip"));
@@ -210,10 +196,6 @@ async fn send(state: &AppState, kind: BackupKind, name: String) -> ApiResult<Res
     // Already compressed: the compression layer leaves a response that
     // names its encoding alone.
     headers.insert(CONTENT_ENCODING, HeaderValue::from_static("identity"));
-    if let Ok(disposition) =
-        HeaderValue::from_str(&format!("attachment; filename=\"{}\"", backup.name))
-    {
-        headers.insert(CONTENT_DISPOSITION, disposition);
-    }
+    headers.insert(CONTENT_DISPOSITION, attachment(&backup.name));
     Ok(response)
 }

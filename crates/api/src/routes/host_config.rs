@@ -202,7 +202,7 @@ async fn update(
                 failures.push(
                     ValidationFailure::new(
                         "LogLevel",
-                        format!("'Log Level' must be one of: {}.", level::LEVELS.join(", ")),
+                        format!("'Log Level' must be one of: {}.", level::choices()),
                         "PredicateValidator",
                     )
                     .attempted(sent),

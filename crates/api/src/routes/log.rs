@@ -13,7 +13,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::QueryParams;
 use crate::logs::{LogLevel, LogRecord, files};
 use crate::resources::wire_date::WireDate;
-use crate::routes::respond::ok;
+use crate::routes::respond::{attachment, ok};
 use crate::state::AppState;
 
 /// The log routes under `/api/v3`.
@@ -114,8 +114,7 @@ pub async fn download(
 ) -> ApiResult<Response> {
     let bytes = file_bytes(&state, &filename).await?;
     // The name passed the log-file pattern, so it needs no quoting.
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\""))
-        .unwrap_or(HeaderValue::from_static("attachment"));
+    let disposition = attachment(&filename);
     Ok((
         [
             (

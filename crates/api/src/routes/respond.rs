@@ -68,6 +68,13 @@ pub fn accepted<T: Serialize>(value: &T) -> ApiResult<Response> {
     json(StatusCode::ACCEPTED, value)
 }
 
+/// A `Content-Disposition` that has the browser save the body as `name`,
+/// or as it likes when the name cannot be a header.
+pub fn attachment(name: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+        .unwrap_or(HeaderValue::from_static("attachment"))
+}
+
 /// The empty 200 Radarr answers a delete with.
 pub fn deleted() -> Response {
     StatusCode::OK.into_response()

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
+use crate::services::stored;
 use crate::state::AppState;
 
 const KEY: &str = "mediaManagement";
@@ -170,18 +171,12 @@ fn at_least(property: &str, label: &str, least: i32, value: i32) -> ValidationFa
 
 /// The settings as saved.
 pub async fn load(state: &AppState) -> ApiResult<MediaManagement> {
-    let Some(text) = state.store.config_text(KEY).await? else {
-        return Ok(MediaManagement::default());
-    };
-    serde_json::from_str(&text).map_err(|e| {
-        ApiError::Internal(format!("the media management settings cannot be read: {e}"))
-    })
+    stored::load(state, KEY, "media management settings").await
 }
 
 /// Saves the settings a body describes, checked.
 pub async fn save(state: &AppState, settings: MediaManagement) -> ApiResult<MediaManagement> {
     let settings = settings.checked()?;
-    let text = serde_json::to_string(&settings).map_err(|e| ApiError::Internal(e.to_string()))?;
-    state.store.set_config_text(KEY, &text).await?;
+    stored::save(state, KEY, &settings).await?;
     Ok(settings)
 }

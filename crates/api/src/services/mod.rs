@@ -30,5 +30,6 @@ pub mod rescan;
 pub mod scene_analysis;
 pub mod scene_group_config;
 pub mod search;
+pub mod stored;
 pub mod tracking;
 pub mod wanted;

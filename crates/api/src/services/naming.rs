@@ -9,6 +9,7 @@ use domain::rename::{ColonReplacement, NamingConfig, NamingValues};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
+use crate::services::stored;
 use crate::state::AppState;
 
 const KEY: &str = "naming";
@@ -93,20 +94,16 @@ impl NamingResource {
 
 /// The naming settings as saved.
 pub async fn load(state: &AppState) -> ApiResult<NamingConfig> {
-    let Some(text) = state.store.config_text(KEY).await? else {
-        return Ok(NamingConfig::default());
-    };
-    let resource: NamingResource = serde_json::from_str(&text)
-        .map_err(|e| ApiError::Internal(format!("the naming settings cannot be read: {e}")))?;
-    resource.config()
+    match stored::load_saved::<NamingResource>(state, KEY, "naming settings").await? {
+        Some(resource) => resource.config(),
+        None => Ok(NamingConfig::default()),
+    }
 }
 
 /// Saves the naming settings a body describes, checked.
 pub async fn save(state: &AppState, resource: &NamingResource) -> ApiResult<NamingConfig> {
     let config = resource.config()?;
-    let text = serde_json::to_string(&NamingResource::from(&config))
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    state.store.set_config_text(KEY, &text).await?;
+    stored::save(state, KEY, &NamingResource::from(&config)).await?;
     Ok(config)
 }
 

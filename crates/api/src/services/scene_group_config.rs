@@ -6,24 +6,20 @@ use domain::scene_group::SceneGroupConfig;
 use serde_json::json;
 
 use crate::error::{ApiError, ApiResult, ValidationFailure};
+use crate::services::stored;
 use crate::state::AppState;
 
 const KEY: &str = "sceneGroup";
 
 /// The settings as saved.
 pub async fn load(state: &AppState) -> ApiResult<SceneGroupConfig> {
-    let Some(text) = state.store.config_text(KEY).await? else {
-        return Ok(SceneGroupConfig::default());
-    };
-    serde_json::from_str(&text)
-        .map_err(|e| ApiError::Internal(format!("the scene-group settings cannot be read: {e}")))
+    stored::load(state, KEY, "scene-group settings").await
 }
 
 /// Saves the settings, checked.
 pub async fn save(state: &AppState, config: SceneGroupConfig) -> ApiResult<SceneGroupConfig> {
     checked(&config)?;
-    let text = serde_json::to_string(&config).map_err(|e| ApiError::Internal(e.to_string()))?;
-    state.store.set_config_text(KEY, &text).await?;
+    stored::save(state, KEY, &config).await?;
     Ok(config)
 }
 

@@ -72,6 +72,15 @@ async fn upload(app: &TestApp, file_name: &str, bytes: &[u8]) -> reqwest::Respon
         .unwrap()
 }
 
+/// Restores a backup from the list, as the UI's Restore button does.
+async fn restore_saved(app: &TestApp, backup: &Value) -> reqwest::Response {
+    app.post(
+        &format!("/api/v3/system/backup/restore/{}", backup["id"]),
+        &json!({}),
+    )
+    .await
+}
+
 async fn message(response: reqwest::Response) -> String {
     let body: Value = response.json().await.unwrap();
     body["message"].as_str().unwrap_or_default().to_string()
@@ -181,12 +190,7 @@ async fn a_restored_backup_replaces_the_database_at_the_next_start() {
     app.add_movie(604, "The Matrix Reloaded", 2003).await;
     app.idle().await;
 
-    let restored = app
-        .post(
-            &format!("/api/v3/system/backup/restore/{}", backup["id"]),
-            &json!({}),
-        )
-        .await;
+    let restored = restore_saved(&app, &backup).await;
     assert_eq!(restored.status(), StatusCode::OK);
     assert_eq!(
         restored.json::<Value>().await.unwrap(),
@@ -514,11 +518,6 @@ async fn on_postgres_a_backup_leaves_the_database_out_and_a_database_restore_is_
     assert!(!staged(&app).exists());
 
     // A backup of config.toml alone restores.
-    let restored = app
-        .post(
-            &format!("/api/v3/system/backup/restore/{}", backup["id"]),
-            &json!({}),
-        )
-        .await;
+    let restored = restore_saved(&app, &backup).await;
     assert_eq!(restored.status(), StatusCode::OK);
 }

@@ -13,7 +13,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::files::{BackupFile, BackupKind};
-use super::{CONFIG_ENTRY, DATABASE_ENTRY, blocking, io_error, settings};
+use super::{CONFIG_ENTRY, DATABASE_ENTRY, blocking, io_error};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
@@ -33,10 +33,7 @@ pub struct MadeBackup {
 
 /// Makes a backup of `kind` in the backup folder.
 pub async fn make_backup(state: &AppState, kind: BackupKind) -> ApiResult<MadeBackup> {
-    let settings = settings::load(state).await?;
-    let folder = settings
-        .folder_in(&state.config.data_dir)
-        .join(kind.folder_name());
+    let folder = super::folder(state).await?.join(kind.folder_name());
     let name = format!(
         "radarr_backup_v{}_{}.zip",
         state.config.app_version,

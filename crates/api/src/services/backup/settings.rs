@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{ApiError, ApiResult, ValidationFailure};
+use crate::error::{ApiResult, ValidationFailure};
 use crate::services::folders::check_absolute;
+use crate::services::stored;
 use crate::state::AppState;
 
 const KEY: &str = "backup";
@@ -53,17 +54,12 @@ impl BackupSettings {
 
 /// The settings as saved.
 pub async fn load(state: &AppState) -> ApiResult<BackupSettings> {
-    let Some(text) = state.store.config_text(KEY).await? else {
-        return Ok(BackupSettings::default());
-    };
-    serde_json::from_str(&text)
-        .map_err(|e| ApiError::Internal(format!("the backup settings cannot be read: {e}")))
+    stored::load(state, KEY, "backup settings").await
 }
 
 /// Saves settings that [`changed`] checked.
 pub async fn save(state: &AppState, settings: &BackupSettings) -> ApiResult<()> {
-    let text = serde_json::to_string(settings).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(state.store.set_config_text(KEY, &text).await?)
+    stored::save(state, KEY, settings).await
 }
 
 /// `current` with the values a client sent (those it left out stay), or
