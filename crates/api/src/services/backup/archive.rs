@@ -7,7 +7,7 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::Local;
+use chrono::{DateTime, Datelike, Local, Timelike};
 use store::Backend;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -116,11 +116,12 @@ fn write_zip(
 fn write_entries(partial: &Path, database: Option<&Path>, config: Option<&Path>) -> ApiResult<()> {
     let file = File::create(partial).map_err(|e| io_error(partial, e))?;
     let mut zip = ZipWriter::new(BufWriter::new(file));
+    let now = entry_time(Local::now());
     if let Some(database) = database {
-        add_entry(&mut zip, DATABASE_ENTRY, database)?;
+        add_entry(&mut zip, DATABASE_ENTRY, database, now)?;
     }
     if let Some(config) = config {
-        add_entry(&mut zip, CONFIG_ENTRY, config)?;
+        add_entry(&mut zip, CONFIG_ENTRY, config, now)?;
     }
     let mut out = zip.finish().map_err(zip_error)?;
     out.flush().map_err(|e| io_error(partial, e))?;
@@ -130,13 +131,39 @@ fn write_entries(partial: &Path, database: Option<&Path>, config: Option<&Path>)
     file.sync_all().map_err(|e| io_error(partial, e))
 }
 
-/// Adds the file `from` to the zip as `entry`, compressed.
-fn add_entry(zip: &mut ZipWriter<BufWriter<File>>, entry: &str, from: &Path) -> ApiResult<()> {
+/// `time` as a zip entry's time (local, as zip tools show it); the zip
+/// format's earliest, 1980, when it cannot be one.
+fn entry_time(time: DateTime<Local>) -> zip::DateTime {
+    let part = |n: u32| u8::try_from(n).unwrap_or(0);
+    u16::try_from(time.year())
+        .ok()
+        .and_then(|year| {
+            zip::DateTime::from_date_and_time(
+                year,
+                part(time.month()),
+                part(time.day()),
+                part(time.hour()),
+                part(time.minute()),
+                part(time.second()),
+            )
+            .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// Adds the file `from` to the zip as `entry`, compressed, written at `time`.
+fn add_entry(
+    zip: &mut ZipWriter<BufWriter<File>>,
+    entry: &str,
+    from: &Path,
+    time: zip::DateTime,
+) -> ApiResult<()> {
     let size = std::fs::metadata(from)
         .map_err(|e| io_error(from, e))?
         .len();
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(time)
         .large_file(size >= u64::from(u32::MAX));
     zip.start_file(entry, options).map_err(zip_error)?;
     let mut reader = BufReader::new(File::open(from).map_err(|e| io_error(from, e))?);
@@ -146,4 +173,20 @@ fn add_entry(zip: &mut ZipWriter<BufWriter<File>>, entry: &str, from: &Path) -> 
 
 fn zip_error(e: zip::result::ZipError) -> ApiError {
     ApiError::Internal(format!("the backup zip could not be written: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn entries_carry_the_time_of_the_backup() {
+        let time = Local.with_ymd_and_hms(2026, 12, 3, 8, 30, 21).unwrap();
+        let entry = entry_time(time);
+        assert_eq!((entry.year(), entry.month(), entry.day()), (2026, 12, 3));
+        // Zip times count seconds in twos.
+        assert_eq!((entry.hour(), entry.minute(), entry.second()), (8, 30, 20));
+    }
 }
